@@ -1,0 +1,279 @@
+package no.tettpa.sync.merge;
+
+import no.tettpa.sync.schema.EntitySpec;
+import no.tettpa.sync.schema.FieldKind;
+import no.tettpa.sync.schema.FieldSpec;
+import no.tettpa.sync.schema.MergePolicy;
+import no.tettpa.sync.schema.StatusWorkflow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The three-way merge of one device edit into the server's current state of a record, field by field against
+ * the base version the device edited. Pure and deterministic: the same inputs always give the same result, so
+ * server and clients (and the JSON test vectors) agree. Values must be {@link Values#normalize normalized} and
+ * already validated ({@link no.tettpa.sync.schema.Validation}).
+ *
+ * <p>The rules, per field the device changed:
+ * <ul>
+ *   <li>the device's value equals the current value: nothing to do;</li>
+ *   <li>the current value still equals the base value (only the device changed it): the device's value is taken;</li>
+ *   <li>both changed it to different values: the field's {@link MergePolicy} decides, and the value not kept goes
+ *       into a {@link ConflictDraft}.</li>
+ * </ul>
+ * Whole-record rules: append-only records are never updated or deleted; a locked record (signed) accepts changes
+ * only to its lifecycle fields; a delete against a concurrent edit keeps the record and opens a conflict; an
+ * edit against a delete brings the record back with the edit and opens a conflict.
+ */
+public final class Merger {
+    private Merger() {}
+
+    /**
+     * @param base    the record at {@code edit.baseVersion()}, or null if unknown (then every field both sides hold
+     *                differently counts as changed on both sides)
+     * @param current the server's current state, or null if no such record exists
+     */
+    public static MergeResult merge(EntitySpec spec, RecordState base, RecordState current, Edit edit) {
+        return switch (edit.op()) {
+            case CREATE -> create(spec, current, edit);
+            case UPDATE -> update(spec, base, current, edit);
+            case DELETE -> delete(spec, base, current, edit);
+        };
+    }
+
+    private static MergeResult create(EntitySpec spec, RecordState current, Edit edit) {
+        Map<String, Object> fields = withoutNulls(edit.fields());
+        if (current == null) {
+            Map<String, Stamp> stamps = new TreeMap<>();
+            fields.keySet().forEach(f -> stamps.put(f, edit.stamp()));
+            return new MergeResult(MergeResult.Status.APPLIED, true, fields, stamps, false, null, List.of(), List.of(), null);
+        }
+        if (sameContent(spec, current.body(), fields)) {
+            return unchanged(current);
+        }
+        return MergeResult.rejected("id_conflict", null,
+                "a " + spec.name() + " with this id already exists with other content; create it with a new id");
+    }
+
+    private static boolean sameContent(EntitySpec spec, Map<String, Object> stored, Map<String, Object> sent) {
+        for (String f : spec.fields().keySet()) {
+            FieldSpec fs = spec.field(f);
+            if (fs.policy() == MergePolicy.DERIVED) continue;
+            if (!Values.same(stored.get(f), sent.get(f))) return false;
+        }
+        return true;
+    }
+
+    private static MergeResult unchanged(RecordState current) {
+        return new MergeResult(MergeResult.Status.APPLIED, false, current.body(), current.stamps(), current.deleted(),
+                current.deletedBy(), List.of(), List.of(), null);
+    }
+
+    /**
+     * Whether anyone but this device changed the record between the base and now. A device's own earlier writes
+     * are not concurrent: it saw them when it made this edit.
+     */
+    static boolean changedByOthers(RecordState base, RecordState current, Edit edit) {
+        if (base == null) return current.version() > 0;
+        if (current.version() == base.version()) return false;
+        java.util.Set<String> fields = new java.util.TreeSet<>(current.body().keySet());
+        fields.addAll(base.body().keySet());
+        fields.addAll(current.stamps().keySet());
+        for (String f : fields) {
+            Stamp now = current.stamps().get(f);
+            if (java.util.Objects.equals(now, base.stamps().get(f)) && Values.same(current.body().get(f), base.body().get(f))) {
+                continue;
+            }
+            if (!ownWrite(now, edit)) return true;
+        }
+        return false;
+    }
+
+    private static boolean ownWrite(Stamp stamp, Edit edit) {
+        return stamp != null && stamp.device() != null && stamp.device().equals(edit.stamp().device());
+    }
+
+    private static MergeResult update(EntitySpec spec, RecordState baseState, RecordState current, Edit edit) {
+        Map<String, Object> base = baseState == null ? null : baseState.body();
+        if (current == null) {
+            return MergeResult.rejected("not_found", null, "no such " + spec.name() + " to change");
+        }
+        if (spec.appendOnly()) {
+            return MergeResult.rejected("append_only", null,
+                    spec.name() + " entries never change: record a correction that references this one");
+        }
+        if (edit.baseVersion() == null || edit.baseVersion() < 1 || edit.baseVersion() > current.version()) {
+            return MergeResult.rejected("bad_base_version", "baseVersion",
+                    "baseVersion must be a version of this record (1.." + current.version() + ")");
+        }
+        MergeResult locked = refuseIfLocked(spec, current, edit);
+        if (locked != null) return locked;
+
+        Map<String, Object> body = new TreeMap<>(current.body());
+        Map<String, Stamp> stamps = new TreeMap<>(current.stamps());
+        List<FieldResolution> resolutions = new ArrayList<>();
+        List<ConflictDraft> conflicts = new ArrayList<>();
+        boolean changed = false;
+        boolean concurrent = changedByOthers(baseState, current, edit);
+
+        for (Map.Entry<String, Object> e : new TreeMap<>(edit.fields()).entrySet()) {
+            String name = e.getKey();
+            FieldSpec field = spec.field(name);
+            Object mine = e.getValue();
+            Object theirs = current.body().get(name);
+            boolean ownEarlier = ownWrite(current.stamps().get(name), edit);
+            // The device's own earlier write is its base for this field: it saw it.
+            Object was = ownEarlier ? theirs : base == null ? null : base.get(name);
+            boolean baseKnown = base != null || ownEarlier;
+
+            if (Values.same(mine, theirs)) {
+                continue;
+            }
+            if (field.policy() == MergePolicy.IMMUTABLE) {
+                return MergeResult.rejected("immutable", name, name + " is fixed when the record is created");
+            }
+            boolean onlyMine = baseKnown && Values.same(theirs, was);
+            if (field.policy() == MergePolicy.STATUS) {
+                StatusWorkflow w = spec.workflow();
+                String from = onlyMine ? (String) was : (String) theirs;
+                if (onlyMine && !w.allowed(from, (String) mine)) {
+                    return MergeResult.rejected("invalid_transition", name,
+                            "cannot move " + name + " from '" + from + "' to '" + mine + "'");
+                }
+                if (onlyMine || w.allowed((String) theirs, (String) mine)) {
+                    put(body, stamps, name, mine, edit.stamp());
+                    changed = true;
+                    if (!onlyMine) resolutions.add(new FieldResolution(name, "yours_kept", theirs, current.stamps().get(name), -1));
+                } else {
+                    boolean behind = w.ahead((String) mine, (String) theirs);
+                    conflicts.add(new ConflictDraft(name, "status", !behind, was, theirs, current.stamps().get(name),
+                            mine, edit.stamp()));
+                    resolutions.add(new FieldResolution(name, behind ? "theirs_kept" : "review", theirs,
+                            current.stamps().get(name), conflicts.size() - 1));
+                }
+                continue;
+            }
+            if (onlyMine) {
+                put(body, stamps, name, mine, edit.stamp());
+                changed = true;
+                continue;
+            }
+            Stamp theirStamp = current.stamps().get(name);
+            switch (field.policy()) {
+                case LWW -> {
+                    boolean mineLater = theirStamp == null || edit.stamp().hlc().isAfter(theirStamp.hlc());
+                    if (mineLater) {
+                        put(body, stamps, name, mine, edit.stamp());
+                        changed = true;
+                        conflicts.add(new ConflictDraft(name, "lww", false, was, mine, edit.stamp(), theirs, theirStamp));
+                        resolutions.add(new FieldResolution(name, "yours_kept", theirs, theirStamp, conflicts.size() - 1));
+                    } else {
+                        conflicts.add(new ConflictDraft(name, "lww", false, was, theirs, theirStamp, mine, edit.stamp()));
+                        resolutions.add(new FieldResolution(name, "theirs_kept", theirs, theirStamp, conflicts.size() - 1));
+                    }
+                }
+                case SERVER_WINS -> {
+                    conflicts.add(new ConflictDraft(name, "server_wins", false, was, theirs, theirStamp, mine, edit.stamp()));
+                    resolutions.add(new FieldResolution(name, "theirs_kept", theirs, theirStamp, conflicts.size() - 1));
+                }
+                case REVIEW, LONG_TEXT -> {
+                    String kind = field.policy() == MergePolicy.REVIEW ? "review" : "long_text";
+                    conflicts.add(new ConflictDraft(name, kind, true, was, theirs, theirStamp, mine, edit.stamp()));
+                    resolutions.add(new FieldResolution(name, "review", theirs, theirStamp, conflicts.size() - 1));
+                }
+                case ADD_WINS_SET -> {
+                    boolean mineLater = theirStamp == null || edit.stamp().hlc().isAfter(theirStamp.hlc());
+                    SetMerge.Result merged = SetMerge.merge(field, was, theirs, mine, baseKnown, mineLater);
+                    put(body, stamps, name, merged.value(), edit.stamp());
+                    changed = changed || !Values.same(merged.value(), theirs);
+                    for (SetMerge.ElementClash clash : merged.clashes()) {
+                        conflicts.add(new ConflictDraft(name + "[" + clash.key() + "]", "set", false, clash.base(),
+                                mineLater ? clash.mine() : clash.theirs(), mineLater ? edit.stamp() : theirStamp,
+                                mineLater ? clash.theirs() : clash.mine(), mineLater ? theirStamp : edit.stamp()));
+                    }
+                    resolutions.add(new FieldResolution(name, "set_merged", theirs, theirStamp, -1));
+                }
+                default -> throw new IllegalStateException("unhandled policy " + field.policy());
+            }
+        }
+
+        boolean wasDeleted = current.deleted();
+        if (wasDeleted) {
+            // The edit is kept: the record comes back, and the earlier delete waits for review.
+            conflicts.add(new ConflictDraft(null, "delete_edit", true, null, "edited", edit.stamp(), "deleted",
+                    current.deletedBy()));
+            changed = true;
+        }
+        MergeResult.Status status = conflicts.stream().anyMatch(ConflictDraft::open) ? MergeResult.Status.CONFLICT
+                : concurrent || !conflicts.isEmpty() ? MergeResult.Status.MERGED : MergeResult.Status.APPLIED;
+        if (!changed && conflicts.isEmpty()) {
+            return new MergeResult(concurrent ? MergeResult.Status.MERGED : MergeResult.Status.APPLIED, false,
+                    current.body(), current.stamps(), false, null, resolutions, List.of(), null);
+        }
+        return new MergeResult(status, changed, body, stamps, false, null, resolutions, conflicts, null);
+    }
+
+    private static MergeResult refuseIfLocked(EntitySpec spec, RecordState current, Edit edit) {
+        if (!spec.locked().test(current.body())) return null;
+        for (Map.Entry<String, Object> e : edit.fields().entrySet()) {
+            if (!spec.writableWhenLocked().contains(e.getKey()) && !Values.same(e.getValue(), current.body().get(e.getKey()))) {
+                return MergeResult.rejected("locked", e.getKey(), "locked: this " + spec.name()
+                        + " is signed and never changes; make a new version");
+            }
+        }
+        return null;
+    }
+
+    private static MergeResult delete(EntitySpec spec, RecordState base, RecordState current, Edit edit) {
+        if (spec.appendOnly()) {
+            return MergeResult.rejected("append_only", null,
+                    spec.name() + " entries are never deleted: record a correction that references this one");
+        }
+        if (current == null) {
+            return MergeResult.rejected("not_found", null, "no such " + spec.name() + " to delete");
+        }
+        if (current.deleted()) {
+            return unchanged(current);
+        }
+        if (spec.locked().test(current.body())) {
+            return MergeResult.rejected("locked", null, "locked: a signed " + spec.name() + " is never deleted; end it instead");
+        }
+        if (edit.baseVersion() == null || edit.baseVersion() < 1 || edit.baseVersion() > current.version()) {
+            return MergeResult.rejected("bad_base_version", "baseVersion",
+                    "baseVersion must be a version of this record (1.." + current.version() + ")");
+        }
+        if (current.version() > edit.baseVersion() && changedByOthers(base, current, edit)) {
+            // Someone changed the record after the device last saw it: keep it, and let a person decide.
+            Stamp lastEdit = current.stamps().values().stream().max(java.util.Comparator.comparing(Stamp::hlc)).orElse(null);
+            ConflictDraft c = new ConflictDraft(null, "delete_edit", true, null, "edited", lastEdit, "deleted", edit.stamp());
+            return new MergeResult(MergeResult.Status.CONFLICT, false, current.body(), current.stamps(), false, null,
+                    List.of(), List.of(c), null);
+        }
+        return new MergeResult(MergeResult.Status.APPLIED, true, current.body(), current.stamps(), true, edit.stamp(),
+                List.of(), List.of(), null);
+    }
+
+    private static void put(Map<String, Object> body, Map<String, Stamp> stamps, String name, Object value, Stamp stamp) {
+        if (value == null) {
+            body.remove(name);
+        } else {
+            body.put(name, value);
+        }
+        stamps.put(name, stamp);
+    }
+
+    private static Map<String, Object> withoutNulls(Map<String, Object> fields) {
+        Map<String, Object> out = new TreeMap<>();
+        fields.forEach((k, v) -> {
+            if (v != null) out.put(k, v);
+        });
+        return out;
+    }
+
+    static boolean isSetKind(FieldSpec f) {
+        return f.kind() == FieldKind.ENUM_SET || f.kind() == FieldKind.UUID_SET || f.kind() == FieldKind.OBJECT_LIST;
+    }
+}
