@@ -8,8 +8,7 @@ import jakarta.inject.Singleton;
 import no.tettpa.backend.auth.DevIssuer;
 import no.tettpa.backend.org.Municipality;
 import no.tettpa.backend.org.MunicipalityRepository;
-import no.tettpa.backend.persons.Person;
-import no.tettpa.backend.persons.PersonRepository;
+import no.tettpa.backend.persons.PersonRegistry;
 import no.tettpa.backend.org.Staff;
 import no.tettpa.backend.org.StaffRepository;
 import no.tettpa.backend.org.Team;
@@ -37,11 +36,11 @@ public class DemoData {
     private final MunicipalityRepository municipalities;
     private final TeamRepository teams;
     private final StaffRepository staff;
-    private final PersonRepository persons;
+    private final PersonRegistry persons;
     private final boolean enabled;
 
     public DemoData(MunicipalityRepository municipalities, TeamRepository teams, StaffRepository staff,
-                    PersonRepository persons,
+                    PersonRegistry persons,
                     @Property(name = "tettpa.demo-data", defaultValue = "auto") String mode,
                     @Property(name = "tettpa.database.embedded", defaultValue = "false") boolean embedded) {
         this.municipalities = municipalities;
@@ -86,14 +85,11 @@ public class DemoData {
         teams.addMember(m, TEAM_BOVEILEDNING, lise.id());
         teams.addMember(m, TEAM_FACT, per.id());
 
-        for (var p : List.of(
-                new Person(UUID.randomUUID(), m, "Eirik Ås", TEAM_HOUSING_FIRST, kari.id()),
-                new Person(UUID.randomUUID(), m, "Sara Berg", TEAM_HOUSING_FIRST, kari.id()),
-                new Person(UUID.randomUUID(), m, "Jonas Lie", TEAM_HOUSING_FIRST, lise.id()),
-                new Person(UUID.randomUUID(), m, "Mona Dahl", TEAM_BOVEILEDNING, ola.id()),
-                new Person(UUID.randomUUID(), m, "Tor Vik", TEAM_BOVEILEDNING, ola.id()))) {
-            persons.save(p);
-        }
+        persons.register(m, "Eirik Ås", TEAM_HOUSING_FIRST, kari.id(), lise.id());
+        persons.register(m, "Sara Berg", TEAM_HOUSING_FIRST, kari.id(), lise.id());
+        persons.register(m, "Jonas Lie", TEAM_HOUSING_FIRST, lise.id(), lise.id());
+        persons.register(m, "Mona Dahl", TEAM_BOVEILEDNING, ola.id(), lise.id());
+        persons.register(m, "Tor Vik", TEAM_BOVEILEDNING, ola.id(), lise.id());
         LOG.info("seeded the demo municipality {} ({})", "Tettvik kommune (demo)", MUNICIPALITY_NUMBER);
     }
 

@@ -34,11 +34,14 @@ public class PersonController {
     private final PersonRepository persons;
     private final TeamRepository teams;
     private final StaffRepository staff;
+    private final PersonRegistry registry;
 
-    public PersonController(PersonRepository persons, TeamRepository teams, StaffRepository staff) {
+    public PersonController(PersonRepository persons, TeamRepository teams, StaffRepository staff,
+                            PersonRegistry registry) {
         this.persons = persons;
         this.teams = teams;
         this.staff = staff;
+        this.registry = registry;
     }
 
     @Serdeable
@@ -89,8 +92,8 @@ public class PersonController {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        Person saved = persons.save(new Person(UUID.randomUUID(), caller.municipalityId(), request.displayName().strip(),
-                request.teamId(), request.coordinatorId()));
+        Person saved = registry.register(caller.municipalityId(), request.displayName().strip(), request.teamId(),
+                request.coordinatorId(), caller.staffId());
         return HttpResponse.created(PersonView.of(saved), URI.create("/api/v1/persons/" + saved.id()));
     }
 }

@@ -5,7 +5,7 @@ import no.tettpa.backend.auth.DevIssuer;
 import no.tettpa.backend.org.Municipality;
 import no.tettpa.backend.org.MunicipalityRepository;
 import no.tettpa.backend.persons.Person;
-import no.tettpa.backend.persons.PersonRepository;
+import no.tettpa.backend.persons.PersonRegistry;
 import no.tettpa.backend.org.Staff;
 import no.tettpa.backend.org.StaffRepository;
 import no.tettpa.backend.org.Team;
@@ -27,11 +27,11 @@ public class TestTenants {
     private final MunicipalityRepository municipalities;
     private final TeamRepository teams;
     private final StaffRepository staff;
-    private final PersonRepository persons;
+    private final PersonRegistry persons;
     private final DevIssuer issuer;
 
     public TestTenants(MunicipalityRepository municipalities, TeamRepository teams, StaffRepository staff,
-                       PersonRepository persons, DevIssuer issuer) {
+                       PersonRegistry persons, DevIssuer issuer) {
         this.municipalities = municipalities;
         this.teams = teams;
         this.staff = staff;
@@ -76,7 +76,7 @@ public class TestTenants {
         }
 
         public Person person(String name, UUID teamId, UUID coordinatorId) {
-            return persons.save(new Person(UUID.randomUUID(), id, name, teamId, coordinatorId));
+            return persons.register(id, name, teamId, coordinatorId, null);
         }
 
         public String token(Staff s) {
