@@ -91,10 +91,13 @@ CREATE TABLE open_conflict (
     entity           text NOT NULL,
     field            text,
     kind             text NOT NULL,
+    -- the staff members whose values met (for "my conflicts")
+    authors          uuid[] NOT NULL DEFAULT '{}',
     opened_at        timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (municipality_id, conflict_id)
 );
 CREATE INDEX open_conflict_by_person ON open_conflict (municipality_id, person_id);
+CREATE INDEX open_conflict_by_author ON open_conflict USING gin (authors);
 
 -- A device whose clock ran further ahead than allowed: its timestamps were clamped.
 CREATE TABLE clock_event (

@@ -55,8 +55,13 @@ public class ConflictRecords {
         List<Pending> open = pending.stream().filter(Pending::open).toList();
         if (open.isEmpty()) return;
         try (var ps = c.prepareStatement("INSERT INTO open_conflict (municipality_id, conflict_id, person_id, record_id, "
-                + "entity, field, kind) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + "entity, field, kind, authors) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Pending p : open) {
+                java.util.Set<Object> authors = new java.util.TreeSet<>();
+                for (String k : List.of("keptBy", "otherBy")) {
+                    Object a = p.version().body().get(k);
+                    if (a instanceof String s && no.tettpa.sync.schema.Validation.isUuid(s)) authors.add(UUID.fromString(s));
+                }
                 ps.setObject(1, municipality);
                 ps.setObject(2, p.version().recordId());
                 ps.setObject(3, p.version().personId());
@@ -64,6 +69,7 @@ public class ConflictRecords {
                 ps.setString(5, p.recordEntity());
                 ps.setString(6, p.field());
                 ps.setString(7, p.kind());
+                ps.setArray(8, c.createArrayOf("uuid", authors.toArray()));
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -148,11 +148,12 @@ public final class Merger {
                     changed = true;
                     if (!onlyMine) resolutions.add(new FieldResolution(name, "yours_kept", theirs, current.stamps().get(name), -1));
                 } else {
-                    boolean behind = w.ahead((String) mine, (String) theirs);
-                    conflicts.add(new ConflictDraft(name, "status", !behind, was, theirs, current.stamps().get(name),
+                    // The server's status moved on by a path this device did not see; only a person can tell
+                    // whether the device's step still stands.
+                    conflicts.add(new ConflictDraft(name, "status", true, was, theirs, current.stamps().get(name),
                             mine, edit.stamp()));
-                    resolutions.add(new FieldResolution(name, behind ? "theirs_kept" : "review", theirs,
-                            current.stamps().get(name), conflicts.size() - 1));
+                    resolutions.add(new FieldResolution(name, "review", theirs, current.stamps().get(name),
+                            conflicts.size() - 1));
                 }
                 continue;
             }

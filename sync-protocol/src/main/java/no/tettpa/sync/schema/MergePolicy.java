@@ -17,7 +17,10 @@ public enum MergePolicy {
     LONG_TEXT,
     /** a set: additions from both sides survive; a removal removes only what the remover had seen */
     ADD_WINS_SET,
-    /** a status in a workflow: a domain rule decides; steps only move forward, an invalid step is a conflict */
+    /**
+     * a status in a workflow: steps only move forward. A device's step is applied when the workflow allows it from
+     * the server's current status; otherwise (the status moved on meanwhile) it is an open conflict
+     */
     STATUS,
     /** set when the record is created, never changed afterwards */
     IMMUTABLE,
