@@ -25,9 +25,9 @@ import java.util.UUID;
 
 /**
  * Builds one page of changes for a device, inside a read-only REPEATABLE READ transaction so that its scope and its
- * data come from one snapshot. Reads the feed only below the safe horizon, per person and position, never splits a
- * transaction's changes of one person across pages unless a single transaction is larger than a page, and moves
- * each person's position only as far as it delivered.
+ * data come from one snapshot. Reads the feed only below the safe horizon, per person and position; a page is
+ * bounded in changes and bytes and ends at a transaction boundary, unless one transaction alone is larger than a
+ * page; each person's position moves only as far as it delivered.
  */
 @Singleton
 public class PullProcessor {
@@ -149,14 +149,8 @@ public class PullProcessor {
         long cutXid = rows.get(fit).xid();
         int end = fit;
         while (end > 0 && rows.get(end - 1).xid() == cutXid) end--;
-        List<RecordStore.FeedRow> taken;
-        if (end > 0) {
-            taken = new ArrayList<>(rows.subList(0, end));
-        } else {
-            // One transaction larger than a page: deliver all of it.
-            long afterSeq = g.position().xid() == cutXid ? g.position().seq() : 0;
-            taken = store.feedOfTransaction(c, municipality, masks, cutXid, afterSeq);
-        }
+        // A single transaction larger than a page is the one thing split, so pages stay bounded.
+        List<RecordStore.FeedRow> taken = new ArrayList<>(rows.subList(0, end > 0 ? end : fit));
         RecordStore.FeedRow last = taken.get(taken.size() - 1);
         budget.changes = 0;
         budget.bytes = 0;

@@ -214,32 +214,6 @@ public class RecordStore {
         return out;
     }
 
-    /** Every feed row of one transaction for the given persons (to finish a transaction a page would split). */
-    public List<FeedRow> feedOfTransaction(Connection c, UUID municipality, Map<UUID, Integer> personMasks, long xid,
-                                           long afterSeq) throws SQLException {
-        List<FeedRow> out = new ArrayList<>();
-        List<UUID> persons = new ArrayList<>(personMasks.keySet());
-        Integer[] masks = persons.stream().map(personMasks::get).toArray(Integer[]::new);
-        try (var ps = c.prepareStatement(
-                "SELECT r.record_id, r.version, r.person_id, r.entity, r.category, r.deleted, r.body::text, r.xid, r.seq "
-                + "FROM record_version r JOIN unnest(?::uuid[], ?::int[]) AS u(p, m) ON r.person_id = u.p "
-                + "WHERE r.municipality_id = ? AND r.xid = ? AND r.seq > ? AND (u.m & (1 << r.category)) <> 0 "
-                + "ORDER BY r.seq")) {
-            ps.setArray(1, c.createArrayOf("uuid", persons.toArray()));
-            ps.setArray(2, c.createArrayOf("int4", masks));
-            ps.setObject(3, municipality);
-            ps.setLong(4, xid);
-            ps.setLong(5, afterSeq);
-            try (var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new FeedRow(rs.getObject(1, UUID.class), rs.getLong(2), rs.getObject(3, UUID.class),
-                            rs.getString(4), rs.getShort(5), rs.getBoolean(6), rs.getString(7), rs.getLong(8), rs.getLong(9)));
-                }
-            }
-        }
-        return out;
-    }
-
     private StoredRecord stored(ResultSet rs) throws SQLException {
         return new StoredRecord(rs.getObject(1, UUID.class), rs.getLong(2), rs.getObject(3, UUID.class), rs.getString(4),
                 rs.getShort(5), rs.getBoolean(6), json.readMap(rs.getString(7)), decodeStamps(rs.getString(8)),
