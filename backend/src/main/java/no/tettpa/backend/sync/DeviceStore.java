@@ -64,15 +64,24 @@ public class DeviceStore {
         }
     }
 
+    /**
+     * Notes when the device was last seen, at most once a minute (or when its app changes), so that the common
+     * empty pull writes nothing and costs no commit.
+     */
     public void seen(Connection c, UUID municipality, UUID deviceId, String hlc, int schemaVersion, String appVersion)
             throws SQLException {
+        String app = appVersion == null ? null : appVersion.substring(0, Math.min(100, appVersion.length()));
         try (var ps = c.prepareStatement("UPDATE device SET last_seen_at = now(), last_hlc = ?, schema_version = ?, "
-                + "app_version = ? WHERE municipality_id = ? AND id = ?")) {
+                + "app_version = ? WHERE municipality_id = ? AND id = ? AND (last_seen_at IS NULL "
+                + "OR last_seen_at < now() - interval '1 minute' OR schema_version IS DISTINCT FROM ? "
+                + "OR app_version IS DISTINCT FROM ?)")) {
             ps.setString(1, hlc);
             ps.setInt(2, schemaVersion);
-            ps.setString(3, appVersion == null ? null : appVersion.substring(0, Math.min(100, appVersion.length())));
+            ps.setString(3, app);
             ps.setObject(4, municipality);
             ps.setObject(5, deviceId);
+            ps.setInt(6, schemaVersion);
+            ps.setString(7, app);
             ps.executeUpdate();
         }
     }

@@ -197,8 +197,8 @@ public class PushProcessor {
         }
         Map<String, Object> body = r.body();
         if (r.changed() && !r.deleted()) {
-            DomainRules.Verdict v = rules.check(c, new DomainRules.Write(w.municipality, p.spec().name(), m.recordId(),
-                    m.personId(), cur == null ? null : cur.body(), body, w.caller));
+            DomainRules.Verdict v = rules.check(new DomainRules.Write(w.municipality, p.spec().name(), m.recordId(),
+                    m.personId(), cur == null ? null : cur.body(), body, w.caller), new BatchLookup(c, store, w));
             if (!v.errors().isEmpty()) {
                 Validation.FieldError e = v.errors().get(0);
                 return rejected(m, new MutationOutcome.Rejection("validation", e.field(), e.message()));

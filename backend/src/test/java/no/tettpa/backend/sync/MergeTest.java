@@ -2,6 +2,7 @@ package no.tettpa.backend.sync;
 
 import io.micronaut.json.tree.JsonNode;
 import no.tettpa.backend.support.Db;
+import no.tettpa.backend.support.NationalIds;
 import no.tettpa.backend.support.Records;
 import no.tettpa.backend.support.TestDevice;
 import org.junit.jupiter.api.Test;
@@ -93,8 +94,8 @@ class MergeTest extends SyncTest {
     void aReviewFieldChangedOnBothSidesWaitsForAPerson() {
         TestDevice a = device(kari);
         TestDevice b = device(ola);
-        only(a.push(a.update("person", eirik.id(), eirik.id(), 1, Map.of("nationalId", "12345678901"))));
-        JsonNode o = only(b.push(b.update("person", eirik.id(), eirik.id(), 1, Map.of("nationalId", "10987654321"))));
+        only(a.push(a.update("person", eirik.id(), eirik.id(), 1, Map.of("nationalId", NationalIds.valid("010150")))));
+        JsonNode o = only(b.push(b.update("person", eirik.id(), eirik.id(), 1, Map.of("nationalId", NationalIds.valid("020250")))));
         assertEquals("conflict", status(o));
         assertEquals("review", o.get("fields").get(0).get("resolution").getStringValue());
     }
