@@ -1,6 +1,6 @@
 package no.tettpa.backend.support;
 
-/** Synthetic fødselsnumre with correct check digits, for tests (birth dates far from any real person's). */
+/** Fødselsnumre with correct check digits for tests: pass a year 54–99, so individual numbers from 500 date the birth to the 1850s–1890s and no living person has one. */
 public final class NationalIds {
     private static final int[] K1 = {3, 7, 6, 1, 8, 9, 4, 5, 2};
     private static final int[] K2 = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};

@@ -94,8 +94,8 @@ class MergeTest extends SyncTest {
     void aReviewFieldChangedOnBothSidesWaitsForAPerson() {
         TestDevice a = device(kari);
         TestDevice b = device(ola);
-        only(a.push(a.update("person", eirik.id(), eirik.id(), 1, Map.of("nationalId", NationalIds.valid("010150")))));
-        JsonNode o = only(b.push(b.update("person", eirik.id(), eirik.id(), 1, Map.of("nationalId", NationalIds.valid("020250")))));
+        only(a.push(a.update("person", eirik.id(), eirik.id(), 1, Map.of("nationalId", NationalIds.valid("010155")))));
+        JsonNode o = only(b.push(b.update("person", eirik.id(), eirik.id(), 1, Map.of("nationalId", NationalIds.valid("020255")))));
         assertEquals("conflict", status(o));
         assertEquals("review", o.get("fields").get(0).get("resolution").getStringValue());
     }
