@@ -1,5 +1,7 @@
 package no.tettpa.backend.sync;
 
+import no.tettpa.backend.platform.Jdbc;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -27,7 +29,7 @@ final class BatchLookup implements RecordLookup {
             try {
                 r = store.current(c, batch.municipality, List.of(recordId)).get(recordId);
             } catch (SQLException e) {
-                throw new SyncService.DatabaseException(e);
+                throw new Jdbc.DatabaseUnavailable(e);
             }
             if (r != null) batch.state.put(recordId, r);
         }
@@ -45,7 +47,7 @@ final class BatchLookup implements RecordLookup {
                 if (!batch.state.containsKey(r.recordId()) && !r.deleted()) out.put(r.recordId(), r.body());
             }
         } catch (SQLException e) {
-            throw new SyncService.DatabaseException(e);
+            throw new Jdbc.DatabaseUnavailable(e);
         }
         for (RecordStore.StoredRecord r : batch.state.values()) {
             if (r.personId().equals(personId) && r.entity().equals(entity) && !r.deleted()) out.put(r.recordId(), r.body());

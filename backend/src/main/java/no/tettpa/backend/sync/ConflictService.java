@@ -6,6 +6,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import no.tettpa.backend.auth.Caller;
 import no.tettpa.backend.auth.Role;
+import no.tettpa.backend.platform.Jdbc;
 import no.tettpa.backend.problem.Problem;
 import no.tettpa.backend.problem.ProblemException;
 import no.tettpa.backend.problem.ProblemType;
@@ -31,16 +32,16 @@ import java.util.UUID;
  */
 @Singleton
 public class ConflictService {
-    private final SyncService sync;
+    private final Jdbc jdbc;
     private final RecordStore store;
     private final ConflictResolver resolver;
     private final ScopeResolver scopes;
     private final ServerClock clock;
     private final DomainRules rules;
 
-    public ConflictService(SyncService sync, RecordStore store, ConflictResolver resolver, ScopeResolver scopes,
+    public ConflictService(Jdbc jdbc, RecordStore store, ConflictResolver resolver, ScopeResolver scopes,
                            ServerClock clock, DomainRules rules) {
-        this.sync = sync;
+        this.jdbc = jdbc;
         this.store = store;
         this.resolver = resolver;
         this.scopes = scopes;
@@ -66,7 +67,7 @@ public class ConflictService {
             throw ProblemException.notFound("team");
         }
         UUID worker = teamId == null && workerId == null ? caller.staffId() : workerId;
-        return sync.inRead(c -> {
+        return jdbc.read(c -> {
             if (worker != null && !worker.equals(caller.staffId()) && !leads(c, caller, worker)) {
                 throw ProblemException.notFound("staff member");
             }
@@ -97,12 +98,12 @@ public class ConflictService {
     }
 
     public ConflictView get(Caller caller, UUID id) {
-        return sync.inRead(c -> view(visibleConflict(c, caller, id)));
+        return jdbc.read(c -> view(visibleConflict(c, caller, id)));
     }
 
     public ConflictView resolve(Caller caller, UUID id, Resolution request) {
         Map<String, Object> resolution = resolutionMap(request);
-        return sync.inWrite(c -> {
+        return jdbc.write(c -> {
             RecordStore.StoredRecord conflict = visibleConflict(c, caller, id);
             UUID target = UUID.fromString(String.valueOf(conflict.body().get("recordId")));
             store.lock(c, caller.municipalityId(), List.of(id, target));

@@ -92,7 +92,7 @@ public class PushProcessor {
         for (Prepared p : prepared) {
             MutationOutcome o = p.rejection() != null ? rejected(p.m(), p.rejection())
                     : apply(c, p, batchWrites, bases, visible, controller, ctx);
-            if (o.rejection() != null && ("out_of_scope".equals(o.rejection().code()))) {
+            if (deviceId != null && o.rejection() != null && "out_of_scope".equals(o.rejection().code())) {
                 flags.add(new Flag(p.m().seq(), p.m().personId(), o.rejection().code()));
             }
             outcomes.add(o);

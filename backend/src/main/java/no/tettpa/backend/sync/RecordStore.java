@@ -33,7 +33,13 @@ public class RecordStore {
 
     /** The latest version of a record as stored. */
     public record StoredRecord(UUID recordId, long version, UUID personId, String entity, int category, boolean deleted,
-                               Map<String, Object> body, Map<String, Stamp> stamps, Stamp deletedBy) {}
+                               Map<String, Object> body, Map<String, Stamp> stamps, Stamp deletedBy, UUID authorId,
+                               UUID deviceId, java.time.Instant writtenAt) {
+        public StoredRecord(UUID recordId, long version, UUID personId, String entity, int category, boolean deleted,
+                            Map<String, Object> body, Map<String, Stamp> stamps, Stamp deletedBy) {
+            this(recordId, version, personId, entity, category, deleted, body, stamps, deletedBy, null, null, null);
+        }
+    }
 
     /** A version to write. */
     public record NewVersion(UUID recordId, long version, UUID personId, String entity, int category, boolean deleted,
@@ -60,7 +66,7 @@ public class RecordStore {
         Map<UUID, StoredRecord> out = new HashMap<>();
         if (recordIds.isEmpty()) return out;
         try (var ps = c.prepareStatement("SELECT DISTINCT ON (record_id) record_id, version, person_id, entity, category, "
-                + "deleted, body::text, stamps::text, deleted_by::text FROM record_version "
+                + "deleted, body::text, stamps::text, deleted_by::text, author_id, device_id, created_at FROM record_version "
                 + "WHERE municipality_id = ? AND record_id = ANY(?) ORDER BY record_id, version DESC")) {
             ps.setObject(1, municipality);
             ps.setArray(2, c.createArrayOf("uuid", recordIds.toArray()));
@@ -78,7 +84,7 @@ public class RecordStore {
     public List<StoredRecord> ofPerson(Connection c, UUID municipality, UUID person, String entity) throws SQLException {
         List<StoredRecord> out = new ArrayList<>();
         try (var ps = c.prepareStatement("SELECT DISTINCT ON (record_id) record_id, version, person_id, entity, category, "
-                + "deleted, body::text, stamps::text, deleted_by::text FROM record_version "
+                + "deleted, body::text, stamps::text, deleted_by::text, author_id, device_id, created_at FROM record_version "
                 + "WHERE municipality_id = ? AND person_id = ?" + (entity == null ? "" : " AND entity = ?")
                 + " ORDER BY record_id, version DESC")) {
             ps.setObject(1, municipality);
@@ -98,7 +104,7 @@ public class RecordStore {
         List<UUID> ids = new ArrayList<>(versions.keySet());
         Long[] vs = ids.stream().map(versions::get).toArray(Long[]::new);
         try (var ps = c.prepareStatement("SELECT r.record_id, r.version, r.person_id, r.entity, r.category, r.deleted, "
-                + "r.body::text, r.stamps::text, r.deleted_by::text FROM record_version r "
+                + "r.body::text, r.stamps::text, r.deleted_by::text, r.author_id, r.device_id, r.created_at FROM record_version r "
                 + "JOIN unnest(?::uuid[], ?::bigint[]) AS u(id, v) ON r.record_id = u.id AND r.version = u.v "
                 + "WHERE r.municipality_id = ?")) {
             ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
@@ -214,10 +220,27 @@ public class RecordStore {
         return out;
     }
 
+    /** Every version of one record, oldest first. */
+    public List<StoredRecord> history(Connection c, UUID municipality, UUID recordId) throws SQLException {
+        List<StoredRecord> out = new ArrayList<>();
+        try (var ps = c.prepareStatement("SELECT record_id, version, person_id, entity, category, deleted, body::text, "
+                + "stamps::text, deleted_by::text, author_id, device_id, created_at FROM record_version "
+                + "WHERE municipality_id = ? AND record_id = ? ORDER BY version")) {
+            ps.setObject(1, municipality);
+            ps.setObject(2, recordId);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) out.add(stored(rs));
+            }
+        }
+        return out;
+    }
+
     private StoredRecord stored(ResultSet rs) throws SQLException {
+        java.sql.Timestamp at = rs.getTimestamp(12);
         return new StoredRecord(rs.getObject(1, UUID.class), rs.getLong(2), rs.getObject(3, UUID.class), rs.getString(4),
                 rs.getShort(5), rs.getBoolean(6), json.readMap(rs.getString(7)), decodeStamps(rs.getString(8)),
-                decodeStamp(rs.getString(9)));
+                decodeStamp(rs.getString(9)), rs.getObject(10, UUID.class), rs.getObject(11, UUID.class),
+                at == null ? null : at.toInstant());
     }
 
     private Map<String, Object> encodeStamps(Map<String, Stamp> stamps) {

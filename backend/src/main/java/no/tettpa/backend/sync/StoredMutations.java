@@ -6,6 +6,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import no.tettpa.backend.auth.Caller;
 import no.tettpa.backend.auth.Role;
+import no.tettpa.backend.platform.Jdbc;
 import no.tettpa.backend.problem.ProblemException;
 import no.tettpa.sync.wire.MutationOutcome;
 
@@ -28,20 +29,20 @@ public class StoredMutations {
     public record StoredMutation(UUID deviceId, long seq, Map<String, Object> received,
                                  @Nullable MutationOutcome outcome, @Nullable String flagged) {}
 
-    private final SyncService service;
+    private final Jdbc jdbc;
     private final SyncStore store;
     private final DeviceStore devices;
     private final SyncJson json;
 
-    public StoredMutations(SyncService service, SyncStore store, DeviceStore devices, SyncJson json) {
-        this.service = service;
+    public StoredMutations(Jdbc jdbc, SyncStore store, DeviceStore devices, SyncJson json) {
+        this.jdbc = jdbc;
         this.store = store;
         this.devices = devices;
         this.json = json;
     }
 
     public StoredMutation find(Caller caller, UUID deviceId, long seq) {
-        return service.inRead(c -> {
+        return jdbc.read(c -> {
             var device = devices.find(c, caller.municipalityId(), deviceId, false)
                     .orElseThrow(() -> ProblemException.notFound("device"));
             if (!mayRead(c, caller, device.staffId())) {

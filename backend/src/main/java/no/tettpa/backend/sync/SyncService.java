@@ -1,6 +1,6 @@
 package no.tettpa.backend.sync;
 
-import io.micronaut.transaction.TransactionOperations;
+import no.tettpa.backend.platform.Jdbc;
 import jakarta.inject.Singleton;
 import no.tettpa.backend.auth.Caller;
 import no.tettpa.backend.problem.ProblemException;
@@ -45,7 +45,7 @@ import java.util.UUID;
  */
 @Singleton
 public class SyncService {
-    private final TransactionOperations<Connection> tx;
+    private final Jdbc jdbc;
     private final SyncJson json;
     private final SyncConfiguration config;
     private final ServerClock clock;
@@ -56,10 +56,10 @@ public class SyncService {
     private final DomainRules rules;
     private final List<DeliveryListener> deliveryListeners;
 
-    public SyncService(TransactionOperations<Connection> tx, SyncJson json, SyncConfiguration config, ServerClock clock,
+    public SyncService(Jdbc jdbc, SyncJson json, SyncConfiguration config, ServerClock clock,
                        DeviceStore devices, SyncStore syncStore, PushProcessor push, PullProcessor pull,
                        DomainRules rules, List<DeliveryListener> deliveryListeners) {
-        this.tx = tx;
+        this.jdbc = jdbc;
         this.json = json;
         this.config = config;
         this.clock = clock;
@@ -89,7 +89,7 @@ public class SyncService {
         }
         ClockCheck clockCheck = clockCheck(request, mutations);
 
-        PushResult pushed = inWrite(c -> judge(c, caller, request, mutations, clockCheck));
+        PushResult pushed = jdbc.write(c -> judge(c, caller, request, mutations, clockCheck));
         if (pushed.refused()) {
             throw new ProblemException(ProblemType.DEVICE_REVOKED,
                     "This device was revoked and told to wipe; it may not sync any more");
@@ -99,7 +99,7 @@ public class SyncService {
         }
         PullPage page = null;
         if (request.pull() != null) {
-            PullProcessor.Result r = inRead(c -> {
+            PullProcessor.Result r = jdbc.read(c -> {
                 PullProcessor.Result result = pull.pull(c, caller, request.deviceId(), request.pull(), request.schemaVersion());
                 for (DeliveryListener l : deliveryListeners) l.delivered(c, caller, request.deviceId(), result.delivered());
                 return result;
@@ -204,7 +204,7 @@ public class SyncService {
 
     private PullPage withEvictions(Caller caller, UUID deviceId, PullProcessor.Result r) {
         if (r.evictions().isEmpty()) return r.page();
-        List<PullPage.Eviction> evictions = inWrite(c -> {
+        List<PullPage.Eviction> evictions = jdbc.write(c -> {
             List<PullPage.Eviction> out = new ArrayList<>();
             for (Map.Entry<UUID, Integer> e : r.evictions().entrySet()) {
                 UUID id = syncStore.eviction(c, caller.municipalityId(), deviceId, e.getKey(), e.getValue(), "no_longer_visible");
@@ -237,7 +237,7 @@ public class SyncService {
         } catch (IOException | RuntimeException e) {
             if (e instanceof ProblemException pe) throw pe;
             if (raw.length > 0) {
-                inWrite(c -> syncStore.storeReceived(c, caller.municipalityId(), null, caller.staffId(), null, null, 0,
+                jdbc.write(c -> syncStore.storeReceived(c, caller.municipalityId(), null, caller.staffId(), null, null, 0,
                         null, null, "unreadable", raw));
             }
             throw new ProblemException(ProblemType.MALFORMED_BODY, "The body is not a valid sync request: "
@@ -261,7 +261,7 @@ public class SyncService {
     private void storeReceived(Caller caller, SyncRequest r, List<Mutation> mutations, byte[] raw, String note) {
         long min = mutations.get(0).seq();
         long max = mutations.get(mutations.size() - 1).seq();
-        inWrite(c -> syncStore.storeReceived(c, caller.municipalityId(), r.deviceId(), caller.staffId(), min, max,
+        jdbc.write(c -> syncStore.storeReceived(c, caller.municipalityId(), r.deviceId(), caller.staffId(), min, max,
                 mutations.size(), r.protocolVersion(), r.schemaVersion(), note, raw));
     }
 
@@ -320,39 +320,4 @@ public class SyncService {
         }
     }
 
-    @FunctionalInterface
-    interface SqlWork<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    <T> T inWrite(SqlWork<T> work) {
-        return tx.executeWrite(status -> {
-            try {
-                return work.run(status.getConnection());
-            } catch (SQLException e) {
-                throw new DatabaseException(e);
-            }
-        });
-    }
-
-    <T> T inRead(SqlWork<T> work) {
-        return tx.executeRead(status -> {
-            try {
-                Connection c = status.getConnection();
-                try (var st = c.createStatement()) {
-                    st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-                }
-                return work.run(c);
-            } catch (SQLException e) {
-                throw new DatabaseException(e);
-            }
-        });
-    }
-
-    /** A database failure inside a sync step: the device retries the whole request. */
-    public static class DatabaseException extends RuntimeException {
-        public DatabaseException(SQLException cause) {
-            super(cause.getMessage(), cause);
-        }
-    }
 }
