@@ -218,7 +218,8 @@ public final class Merger {
 
     private static MergeResult refuseIfLocked(EntitySpec spec, RecordState current, Edit edit) {
         if (!spec.locked().test(current.body())) return null;
-        for (Map.Entry<String, Object> e : edit.fields().entrySet()) {
+        // in field-name order, like the rest of the merge: the rejection must not depend on the map's iteration order
+        for (Map.Entry<String, Object> e : new TreeMap<>(edit.fields()).entrySet()) {
             if (!spec.writableWhenLocked().contains(e.getKey()) && !Values.same(e.getValue(), current.body().get(e.getKey()))) {
                 return MergeResult.rejected("locked", e.getKey(), "locked: this " + spec.name()
                         + " is signed and never changes; make a new version");
