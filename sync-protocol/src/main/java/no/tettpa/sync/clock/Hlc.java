@@ -1,5 +1,6 @@
 package no.tettpa.sync.clock;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -30,7 +31,10 @@ public record Hlc(long millis, int counter, String node) implements Comparable<H
     /** Parses the string form; throws IllegalArgumentException on anything else. */
     public static Hlc parse(String text) {
         if (text == null || text.length() < MILLIS_DIGITS + COUNTER_DIGITS + 3
-                || text.charAt(MILLIS_DIGITS) != '-' || text.charAt(MILLIS_DIGITS + 1 + COUNTER_DIGITS) != '-') {
+                || text.charAt(MILLIS_DIGITS) != '-' || text.charAt(MILLIS_DIGITS + 1 + COUNTER_DIGITS) != '-'
+                || !asciiDigits(text, 0, MILLIS_DIGITS)
+                || !asciiDigits(text, MILLIS_DIGITS + 1, MILLIS_DIGITS + 1 + COUNTER_DIGITS)) {
+            // Long.parseLong alone would also take a sign and any Unicode digit: the wire form is ASCII digits only.
             throw new IllegalArgumentException("not an HLC timestamp");
         }
         try {
@@ -41,6 +45,14 @@ public record Hlc(long millis, int counter, String node) implements Comparable<H
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not an HLC timestamp", e);
         }
+    }
+
+    private static boolean asciiDigits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char ch = s.charAt(i);
+            if (ch < '0' || ch > '9') return false;
+        }
+        return true;
     }
 
     @Override
@@ -58,6 +70,7 @@ public record Hlc(long millis, int counter, String node) implements Comparable<H
 
     @Override
     public String toString() {
-        return String.format("%0" + MILLIS_DIGITS + "d-%0" + COUNTER_DIGITS + "d-%s", millis, counter, node);
+        // Locale.ROOT: the default locale may format digits natively (Persian, Arabic, Bengali, ...)
+        return String.format(Locale.ROOT, "%0" + MILLIS_DIGITS + "d-%0" + COUNTER_DIGITS + "d-%s", millis, counter, node);
     }
 }

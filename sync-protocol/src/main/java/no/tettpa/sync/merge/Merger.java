@@ -19,8 +19,10 @@ import java.util.TreeMap;
  *
  * <p>The rules, per field the device changed:
  * <ul>
- *   <li>the device's value equals the current value: nothing to do;</li>
- *   <li>the current value still equals the base value (only the device changed it): the device's value is taken;</li>
+ *   <li>the device's value equals the current value: nothing to do, except that an LWW field written with a later
+ *       timestamp takes that timestamp, so a third write is judged against the latest write of the value;</li>
+ *   <li>the field is untouched since the base, i.e. it holds the base value under the base's stamp (only the device
+ *       changed it): the device's value is taken. A field that others changed and changed back is not untouched;</li>
  *   <li>both changed it to different values: the field's {@link MergePolicy} decides, and the value not kept goes
  *       into a {@link ConflictDraft}.</li>
  * </ul>
@@ -124,18 +126,30 @@ public final class Merger {
             FieldSpec field = spec.field(name);
             Object mine = e.getValue();
             Object theirs = current.body().get(name);
-            boolean ownEarlier = ownWrite(current.stamps().get(name), edit);
+            Stamp theirStamp = current.stamps().get(name);
+            boolean ownEarlier = ownWrite(theirStamp, edit);
             // The device's own earlier write is its base for this field: it saw it.
             Object was = ownEarlier ? theirs : base == null ? null : base.get(name);
             boolean baseKnown = base != null || ownEarlier;
 
             if (Values.same(mine, theirs)) {
+                // The same value written later: under LWW it is the later write, else a write timed between the two
+                // would win or lose depending on which of them the server happened to receive first.
+                if (field.policy() == MergePolicy.LWW
+                        && (theirStamp == null || edit.stamp().hlc().isAfter(theirStamp.hlc()))) {
+                    stamps.put(name, edit.stamp());
+                    changed = true;
+                }
                 continue;
             }
             if (field.policy() == MergePolicy.IMMUTABLE) {
                 return MergeResult.rejected("immutable", name, name + " is fixed when the record is created");
             }
-            boolean onlyMine = baseKnown && Values.same(theirs, was);
+            // Untouched since the base: the base value under the base's stamp. Equal values alone would take a field
+            // that others changed and changed back (X, A, X) for untouched, and an older edit would silently win.
+            boolean untouched = ownEarlier || baseState == null
+                    || java.util.Objects.equals(theirStamp, baseState.stamps().get(name));
+            boolean onlyMine = baseKnown && untouched && Values.same(theirs, was);
             if (field.policy() == MergePolicy.STATUS) {
                 StatusWorkflow w = spec.workflow();
                 String from = onlyMine ? (String) was : (String) theirs;
@@ -162,7 +176,6 @@ public final class Merger {
                 changed = true;
                 continue;
             }
-            Stamp theirStamp = current.stamps().get(name);
             switch (field.policy()) {
                 case LWW -> {
                     boolean mineLater = theirStamp == null || edit.stamp().hlc().isAfter(theirStamp.hlc());
@@ -219,7 +232,8 @@ public final class Merger {
 
     private static MergeResult refuseIfLocked(EntitySpec spec, RecordState current, Edit edit) {
         if (!spec.locked().test(current.body())) return null;
-        for (Map.Entry<String, Object> e : edit.fields().entrySet()) {
+        // in field-name order, like the rest of the merge: the rejection must not depend on the map's iteration order
+        for (Map.Entry<String, Object> e : new TreeMap<>(edit.fields()).entrySet()) {
             if (!spec.writableWhenLocked().contains(e.getKey()) && !Values.same(e.getValue(), current.body().get(e.getKey()))) {
                 return MergeResult.rejected("locked", e.getKey(), "locked: this " + spec.name()
                         + " is signed and never changes; make a new version");
