@@ -114,7 +114,7 @@ public class ArrearsImport {
         Map<String, Object> theCase = new LinkedHashMap<>();
         theCase.put("source", "arrears_list");
         theCase.put("landlordName", line.landlord());
-        theCase.put("landlordType", line.landlordType().name().toLowerCase());
+        theCase.put("landlordType", line.landlordType().name().toLowerCase(java.util.Locale.ROOT));
         theCase.put("monthlyRent", line.monthlyRent());
         theCase.put("amountOwed", line.amountOwed());
         theCase.put("monthsInArrears", (long) line.monthsInArrears());

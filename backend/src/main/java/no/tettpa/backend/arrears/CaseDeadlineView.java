@@ -31,7 +31,7 @@ public final class CaseDeadlineView {
 
     private static Map<String, Object> view(Deadline d) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", d.kind().name().toLowerCase());
+        m.put("kind", d.kind().name().toLowerCase(java.util.Locale.ROOT));
         m.put("name", d.name());
         m.put("legalBasis", d.legalBasis());
         m.put("date", d.adjustedDate().toString());

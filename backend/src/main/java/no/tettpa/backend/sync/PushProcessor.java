@@ -227,7 +227,7 @@ public class PushProcessor {
                     fr.their() == null ? null : fr.their().hlc().toString(),
                     fr.conflictIndex() >= 0 ? conflictIds.get(fr.conflictIndex()) : null));
         }
-        String status = r.status().name().toLowerCase();
+        String status = r.status().name().toLowerCase(java.util.Locale.ROOT);
         Change record = r.status() == MergeResult.Status.APPLIED || cur == null ? null
                 : new Change(cur.entity(), cur.recordId(), cur.personId(), cur.version(), cur.deleted(),
                 cur.deleted() ? null : cur.body());

@@ -19,8 +19,8 @@ public record Hlc(long millis, int counter, String node) implements Comparable<H
             throw new IllegalArgumentException("HLC out of range");
         }
         Objects.requireNonNull(node, "node");
-        if (node.isEmpty() || node.length() > 64 || node.chars().anyMatch(ch -> ch <= ' ')) {
-            throw new IllegalArgumentException("HLC node must be 1..64 characters without whitespace");
+        if (node.isEmpty() || node.length() > 64 || node.chars().anyMatch(ch -> ch < 0x21 || ch > 0x7e)) {
+            throw new IllegalArgumentException("HLC node must be 1..64 printable ASCII characters");
         }
     }
 

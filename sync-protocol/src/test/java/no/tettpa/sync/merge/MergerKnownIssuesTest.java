@@ -45,7 +45,6 @@ class MergerKnownIssuesTest {
      * only when the result equals what the device sent, keep the old stamp when it equals the server's value, and
      * otherwise use a stamp no device owns; or keep stamps per element.
      */
-    @Disabled("known bug: a merged set is stamped as the merging device's own write")
     @Test
     void aDevicesSecondEditOfASetDropsAnotherDevicesAddition() {
         Map<String, Object> created = Map.of("title", "X", TAGS, List.of("a", "b"));
@@ -71,7 +70,6 @@ class MergerKnownIssuesTest {
      * hybrid-clock order; with one stamp per field that is the order of the field's last writer, not the element's.
      * A fix needs a stamp per element (e.g. {@code items[<id>]} in the stamps map).
      */
-    @Disabled("known limitation: element clashes are decided by the whole field's stamp")
     @Test
     void anElementClashIsDecidedByTheWholeFieldsStamp() {
         Map<String, Object> created = Map.of("title", "X", ITEMS, List.of(item(0, "o"), item(1, "o")));

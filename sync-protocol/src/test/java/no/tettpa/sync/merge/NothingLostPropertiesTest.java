@@ -85,7 +85,6 @@ class NothingLostPropertiesTest {
      * final list, or the kept or other value of a conflict draft on that element, or was removed or replaced by a
      * write that had that very content in its view.
      */
-    @net.jqwik.api.Disabled(ConvergencePropertiesTest.SET_STAMP_ISSUE)
     @Property(tries = 1000)
     void everyElementNotKnowinglyReplacedIsCurrentOrInAConflict(@ForAll("offline") Scenario sc) {
         Run run = SyncModel.run(sc);
