@@ -42,8 +42,10 @@ public class Handover {
     private final Jdbc jdbc;
     private final RecordStore records;
     private final ServerClock clock;
+    private final no.tettpa.backend.audit.AuditLog audit;
 
-    public Handover(Jdbc jdbc, RecordStore records, ServerClock clock) {
+    public Handover(Jdbc jdbc, RecordStore records, ServerClock clock, no.tettpa.backend.audit.AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.records = records;
         this.clock = clock;
@@ -86,6 +88,12 @@ public class Handover {
                 ps.setString(8, r.note());
                 ps.executeUpdate();
             }
+            Map<String, Object> details = new TreeMap<>();
+            details.put("fromTeam", current[0].toString());
+            details.put("toTeam", r.teamId().toString());
+            if (r.coordinatorId() != null) details.put("toCoordinator", r.coordinatorId().toString());
+            audit.record(c, m, new no.tettpa.backend.audit.AuditLog.Event(caller.staffId(), null, "handover", personId,
+                    caller.has(Role.ADMINISTRATOR) ? "administration" : "caseload", "hand-over", details));
             return new Entry(current[0], current[1], r.teamId(), r.coordinatorId(), caller.staffId(), Instant.now(), r.note());
         });
     }

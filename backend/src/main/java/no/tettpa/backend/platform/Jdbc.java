@@ -47,6 +47,24 @@ public class Jdbc {
         });
     }
 
+    /**
+     * A read that also logs what it read: one REPEATABLE READ snapshot (so everything read is consistent), in which
+     * the access-log events may be inserted. A read that logs nothing commits without a WAL flush.
+     */
+    public <T> T snapshot(Work<T> work) {
+        return tx.executeWrite(status -> {
+            try {
+                Connection c = status.getConnection();
+                try (var st = c.createStatement()) {
+                    st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+                }
+                return work.run(c);
+            } catch (SQLException e) {
+                throw new DatabaseUnavailable(e);
+            }
+        });
+    }
+
     /** The database failed under a request; nothing half-written stays, the client retries. */
     public static class DatabaseUnavailable extends RuntimeException {
         public DatabaseUnavailable(SQLException cause) {

@@ -49,8 +49,8 @@ public class RecordService {
 
     /** Told of every record read over the API, in the reading transaction (the access log). */
     public interface ReadListener {
-        void read(Connection c, Caller caller, UUID personId, List<RecordStore.StoredRecord> records, String purpose)
-                throws SQLException;
+        void read(Connection c, Caller caller, UUID personId, List<RecordStore.StoredRecord> records, String basis,
+                  String purpose) throws SQLException;
     }
 
     /** A write over the API: the fields of a synced mutation, without seq and clock (the server stamps it). */
@@ -62,26 +62,28 @@ public class RecordService {
         if (entity != null && Schemas.entity(entity).isEmpty()) {
             throw new ProblemException(ProblemType.INVALID_PARAMETER, "unknown entity '" + entity + "'");
         }
-        return jdbc.read(c -> {
+        return jdbc.snapshot(c -> {
             VisibleScope scope = scope(c, caller, personId);
             List<RecordStore.StoredRecord> records = new ArrayList<>();
             for (RecordStore.StoredRecord r : store.ofPerson(c, caller.municipalityId(), personId, entity)) {
                 if (!r.deleted() && (scope.categories() & (1 << r.category())) != 0) records.add(r);
             }
             records.sort(Comparator.comparing(RecordStore.StoredRecord::writtenAt).thenComparing(RecordStore.StoredRecord::recordId));
-            for (ReadListener l : readListeners) l.read(c, caller, personId, records, "list " + (entity == null ? "records" : entity));
+            for (ReadListener l : readListeners) {
+                l.read(c, caller, personId, records, scope.basis().wire(), "list " + (entity == null ? "records" : entity));
+            }
             return withDerived(c, caller, personId, records.stream().map(RecordView::of).toList(), records);
         });
     }
 
     public List<RecordView> history(Caller caller, UUID recordId) {
-        return jdbc.read(c -> {
+        return jdbc.snapshot(c -> {
             List<RecordStore.StoredRecord> versions = store.history(c, caller.municipalityId(), recordId);
             if (versions.isEmpty()) throw ProblemException.notFound("record");
             RecordStore.StoredRecord first = versions.get(0);
             VisibleScope scope = scopes.visible(c, caller, List.of(first.personId())).get(first.personId());
             if (scope == null || (scope.categories() & (1 << first.category())) == 0) throw ProblemException.notFound("record");
-            for (ReadListener l : readListeners) l.read(c, caller, first.personId(), versions, "history");
+            for (ReadListener l : readListeners) l.read(c, caller, first.personId(), versions, scope.basis().wire(), "history");
             List<RecordView> views = versions.stream().map(RecordView::of).toList();
             return withDerived(c, caller, first.personId(), views, versions.subList(versions.size() - 1, versions.size()));
         });

@@ -24,7 +24,8 @@ import java.util.UUID;
  */
 @Singleton
 public class ApiWriter {
-    private static final Set<String> NOT_FOUND = Set.of("not_found", "out_of_scope");
+    private static final Set<String> NOT_FOUND = Set.of("not_found", "out_of_scope", "consent_withdrawn",
+            "consent_expired", "access_ended");
     private static final Set<String> CONFLICTING = Set.of("locked", "id_conflict", "bad_base_version", "already_resolved");
 
     private final PushProcessor push;

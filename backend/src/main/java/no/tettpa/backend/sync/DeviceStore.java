@@ -13,6 +13,17 @@ import java.util.UUID;
 /** The devices table: registration on first contact, the applied-sequence watermark, revocation state. */
 @Singleton
 public class DeviceStore {
+    /** Told when a device registers itself on first contact (the access log). */
+    public interface RegistrationListener {
+        void registered(Connection c, Caller caller, UUID deviceId) throws SQLException;
+    }
+
+    private final java.util.List<RegistrationListener> listeners;
+
+    public DeviceStore(java.util.List<RegistrationListener> listeners) {
+        this.listeners = listeners;
+    }
+
     public record Device(UUID id, UUID staffId, String status, long lastSeq, boolean wipeSent) {
         public boolean revoked() {
             return "revoked".equals(status);
@@ -31,7 +42,9 @@ public class DeviceStore {
                 ps.setObject(1, caller.municipalityId());
                 ps.setObject(2, deviceId);
                 ps.setObject(3, caller.staffId());
-                ps.executeUpdate();
+                if (ps.executeUpdate() == 1) {
+                    for (RegistrationListener l : listeners) l.registered(c, caller, deviceId);
+                }
             }
             found = find(c, caller.municipalityId(), deviceId, lock);
         }

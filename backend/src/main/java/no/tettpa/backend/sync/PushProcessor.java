@@ -43,9 +43,17 @@ public class PushProcessor {
     private final ConflictResolver resolver;
     private final ScopeResolver scopes;
     private final DomainRules rules;
+    private final List<WriteListener> writeListeners;
+
+    /** Told what each judged batch did, per mutation, in its transaction (the access log). */
+    public interface WriteListener {
+        void judged(Connection c, Caller caller, UUID deviceId, List<Mutation> batch, List<MutationOutcome> outcomes)
+                throws SQLException;
+    }
 
     public PushProcessor(RecordStore store, ConflictRecords conflictRecords, ConflictResolver resolver,
-                         ScopeResolver scopes, DomainRules rules) {
+                         ScopeResolver scopes, DomainRules rules, List<WriteListener> writeListeners) {
+        this.writeListeners = writeListeners;
         this.store = store;
         this.conflictRecords = conflictRecords;
         this.resolver = resolver;
@@ -92,7 +100,7 @@ public class PushProcessor {
         for (Prepared p : prepared) {
             MutationOutcome o = p.rejection() != null ? rejected(p.m(), p.rejection())
                     : apply(c, p, batchWrites, bases, visible, controller, ctx);
-            if (deviceId != null && o.rejection() != null && "out_of_scope".equals(o.rejection().code())) {
+            if (deviceId != null && o.rejection() != null && OUT_OF_SCOPE.contains(o.rejection().code())) {
                 flags.add(new Flag(p.m().seq(), p.m().personId(), o.rejection().code()));
             }
             outcomes.add(o);
@@ -102,6 +110,7 @@ public class PushProcessor {
         for (UUID closed : batchWrites.closedConflicts) {
             conflictRecords.closed(c, caller.municipalityId(), closed);
         }
+        for (WriteListener l : writeListeners) l.judged(c, caller, deviceId, batch, outcomes);
         return new Judged(outcomes, flags);
     }
 
@@ -180,9 +189,12 @@ public class PushProcessor {
         int category = cur != null ? cur.category() : p.spec().category().apply(fields).bit();
         VisibleScope scope = visible.get(m.personId());
         if (scope == null || (scope.categories() & (1 << category)) == 0) {
-            return rejected(m, new MutationOutcome.Rejection("out_of_scope", "personId",
-                    "this person's " + ConflictRecords.categoryWire(category) + " records are not shared with you; "
-                            + "the entry is kept for your team leader"));
+            String why = scope == null ? scopes.whyNot(c, w.caller, m.personId()) : "no_longer_visible";
+            String code = why.equals("no_longer_visible") ? "out_of_scope" : why;
+            return rejected(m, new MutationOutcome.Rejection(code, "personId",
+                    "this person's " + ConflictRecords.categoryWire(category) + " records are not shared with you"
+                            + (code.equals("out_of_scope") ? "" : " (" + why.replace('_', ' ') + ")")
+                            + "; what you wrote is kept for your team leader"));
         }
         Stamp stamp = new Stamp(p.hlc(), w.caller.staffId().toString(), w.deviceId == null ? null : w.deviceId.toString());
         if (ConflictRecords.ENTITY.equals(p.spec().name())) {
@@ -256,6 +268,10 @@ public class PushProcessor {
             }
         }
     }
+
+    /** Refusals because the person (or category) is outside the writer's scope: stored, flagged for review. */
+    static final java.util.Set<String> OUT_OF_SCOPE = java.util.Set.of("out_of_scope", "consent_withdrawn",
+            "consent_expired", "access_ended");
 
     static MutationOutcome rejected(Mutation m, MutationOutcome.Rejection r) {
         return new MutationOutcome(m.seq(), "rejected", m.recordId(), null, null, null, r, null);

@@ -54,11 +54,13 @@ public class SyncService {
     private final PushProcessor push;
     private final PullProcessor pull;
     private final DomainRules rules;
+    private final ScopeResolver scopes;
     private final List<DeliveryListener> deliveryListeners;
 
     public SyncService(Jdbc jdbc, SyncJson json, SyncConfiguration config, ServerClock clock,
                        DeviceStore devices, SyncStore syncStore, PushProcessor push, PullProcessor pull,
-                       DomainRules rules, List<DeliveryListener> deliveryListeners) {
+                       DomainRules rules, ScopeResolver scopes, List<DeliveryListener> deliveryListeners) {
+        this.scopes = scopes;
         this.jdbc = jdbc;
         this.json = json;
         this.config = config;
@@ -71,9 +73,13 @@ public class SyncService {
         this.deliveryListeners = deliveryListeners;
     }
 
-    /** Told what each pull delivered, in the pull's own transaction (the access log, issue 5). */
+    /** Told what each pull delivered and evicted, in the transaction that records it (the access log). */
     public interface DeliveryListener {
-        void delivered(Connection c, Caller caller, UUID deviceId, List<RecordStore.FeedRow> rows) throws SQLException;
+        void delivered(Connection c, Caller caller, UUID deviceId, PullProcessor.Result result) throws SQLException;
+
+        void evicted(Connection c, Caller caller, UUID deviceId, List<PullPage.Eviction> evictions) throws SQLException;
+
+        void purged(Connection c, Caller caller, UUID deviceId, PurgeReceipt receipt) throws SQLException;
     }
 
     public SyncResponse sync(Caller caller, byte[] raw) {
@@ -99,9 +105,9 @@ public class SyncService {
         }
         PullPage page = null;
         if (request.pull() != null) {
-            PullProcessor.Result r = jdbc.read(c -> {
+            PullProcessor.Result r = jdbc.snapshot(c -> {
                 PullProcessor.Result result = pull.pull(c, caller, request.deviceId(), request.pull(), request.schemaVersion());
-                for (DeliveryListener l : deliveryListeners) l.delivered(c, caller, request.deviceId(), result.delivered());
+                for (DeliveryListener l : deliveryListeners) l.delivered(c, caller, request.deviceId(), result);
                 return result;
             });
             page = withEvictions(caller, request.deviceId(), r);
@@ -200,6 +206,7 @@ public class SyncService {
                     .orElseThrow(() -> new ProblemException(ProblemType.VALIDATION, "unknown category '" + wire + "' in a purge receipt"));
         }
         syncStore.purgeReceipt(c, caller.municipalityId(), deviceId, r, mask);
+        for (DeliveryListener l : deliveryListeners) l.purged(c, caller, deviceId, r);
     }
 
     private PullPage withEvictions(Caller caller, UUID deviceId, PullProcessor.Result r) {
@@ -207,9 +214,11 @@ public class SyncService {
         List<PullPage.Eviction> evictions = jdbc.write(c -> {
             List<PullPage.Eviction> out = new ArrayList<>();
             for (Map.Entry<UUID, Integer> e : r.evictions().entrySet()) {
-                UUID id = syncStore.eviction(c, caller.municipalityId(), deviceId, e.getKey(), e.getValue(), "no_longer_visible");
-                out.add(new PullPage.Eviction(id, e.getKey(), PullProcessor.wire(e.getValue()), "no_longer_visible"));
+                String why = scopes.whyNot(c, caller, e.getKey());
+                UUID id = syncStore.eviction(c, caller.municipalityId(), deviceId, e.getKey(), e.getValue(), why);
+                out.add(new PullPage.Eviction(id, e.getKey(), PullProcessor.wire(e.getValue()), why));
             }
+            for (DeliveryListener l : deliveryListeners) l.evicted(c, caller, deviceId, out);
             return out;
         });
         PullPage p = r.page();
