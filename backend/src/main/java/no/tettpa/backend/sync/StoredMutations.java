@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /**
  * A mutation as received, with its outcome: how a rejected (or any) change stays retrievable. Readable by the
- * device's owner, by team leaders of the owner's teams, and by administrators; 404 for anyone else.
+ * device's owner and by team leaders of the owner's teams; 404 for anyone else.
  */
 @Singleton
 public class StoredMutations {
@@ -70,7 +70,8 @@ public class StoredMutations {
     }
 
     private static boolean mayRead(Connection c, Caller caller, UUID owner) throws SQLException {
-        if (owner.equals(caller.staffId()) || caller.has(Role.ADMINISTRATOR)) return true;
+        // Its content is about a person: administrators, who hold no person data, do not read it.
+        if (owner.equals(caller.staffId())) return true;
         if (!caller.has(Role.TEAM_LEADER)) return false;
         try (var ps = c.prepareStatement("SELECT 1 FROM team_member WHERE municipality_id = ? AND staff_id = ? "
                 + "AND team_id = ANY(?)")) {
