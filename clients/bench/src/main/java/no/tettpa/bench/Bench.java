@@ -84,7 +84,9 @@ public final class Bench {
             }
             line("");
             line("PostgreSQL: %s", db.description());
-            line("  data directory file system: %s", fileSystem(dataDir));
+            if (db.description().startsWith("embedded")) {
+                line("  data directory file system: %s", fileSystem(dataDir));
+            }
             for (String[] s : db.settings()) line("  %-26s %s", s[0], s[1]);
             if (opts.synchronousCommit() != null) {
                 line("  (synchronous_commit set for the bench's database by --synchronousCommit)");
@@ -178,7 +180,7 @@ public final class Bench {
         Ingest warmIngest = ingest(http, plans, true);
         line("warm-up: %,.0f mutations/s", warmIngest.rate());
         reportRetries(warmIngest);
-        db.execute("CHECKPOINT");
+        settle();
         db.resetStatements();
         long[] wal0 = db.wal();
         CpuMeter.Reading c0 = cpu.read();
@@ -210,7 +212,7 @@ public final class Bench {
         db.execute("CREATE TABLE bench_plain (id uuid PRIMARY KEY, person_id uuid NOT NULL, body jsonb NOT NULL)");
         Baseline warmBase = baseline(plans, threads, true);
         line("warm-up: %,.0f rows/s", warmBase.rate());
-        db.execute("CHECKPOINT");
+        settle();
         db.resetStatements();
         wal0 = db.wal();
         Baseline base = baseline(plans, threads, false);
@@ -230,9 +232,9 @@ public final class Bench {
         // ---- first pull of a caseload ----------------------------------------------------------------------
         section("First pull of a caseload");
         Caseload caseload = seedCaseload(http);
-        db.execute("CHECKPOINT");
+        settle();
         List<FullPull> warmPulls = new ArrayList<>();
-        for (int i = 0; i < 2; i++) warmPulls.add(fullPull(http, caseload, new PullDevice(caseload.reader)));
+        for (int i = 0; i < 3; i++) warmPulls.add(fullPull(http, caseload, new PullDevice(caseload.reader)));
         line("warm-up pulls: %s", warmPulls.stream().map(p -> String.format("%.0f ms", p.millis())).toList());
         db.resetStatements();
         c0 = cpu.read();
@@ -256,6 +258,7 @@ public final class Bench {
         Latencies emptyWarm = new Latencies(opts.emptyPullWarmup());
         long[] emptyWire = new long[1];
         emptyPulls(http, last, opts.emptyPullWarmup(), emptyWarm, emptyWire);
+        settle();
         Latencies empty = new Latencies(opts.emptyPulls());
         emptyWire[0] = 0;
         db.resetStatements();
@@ -610,6 +613,31 @@ public final class Bench {
         }
     }
 
+    /**
+     * Before a measured phase: a CHECKPOINT (so no phase pays for the previous one's dirty pages), then wait until the
+     * JIT has compiled what the warm-up queued (no compilation finished for 2 s, at most 90 s). On a busy 2-core machine the
+     * C2 compiler otherwise keeps running well into the measured phase and takes half its CPU.
+     */
+    private void settle() throws SQLException, InterruptedException {
+        db.execute("CHECKPOINT");
+        var jit = ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) return;
+        long start = System.nanoTime();
+        long last = jit.getTotalCompilationTime();
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() - start < 90_000_000_000L) {
+            Thread.sleep(100);
+            long now = jit.getTotalCompilationTime();
+            if (now != last) {
+                last = now;
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince >= 2_000_000_000L) {
+                break;
+            }
+        }
+        line("(settled: CHECKPOINT, and the JIT quiet for 2 s, after %.1f s)", (System.nanoTime() - start) / 1e9);
+    }
+
     /** CPU per call of the server's token verification, which every request pays before anything else. */
     private double tokenVerification(String token) throws Exception {
         var verifier = server.bean(no.tettpa.backend.auth.TokenVerifier.class);
@@ -641,14 +669,22 @@ public final class Bench {
         boolean pg = !Double.isNaN(u.postgres());
         double perUnitMs = 1000.0 * (u.server() + u.client() + (pg ? u.postgres() : 0)) / units;
         line("CPU: server JVM %.2f s (request threads %.2f s, GC/JIT/other %.2f s), client %.2f s, PostgreSQL %s, "
-                        + "over %.2f s wall; other processes took %.0f%% of the machine", u.server(), u.requests(),
-                Math.max(0, u.server() - u.requests()), u.client(), pg ? String.format("%.2f s", u.postgres()) : "n/a",
-                u.wall(), 100 * u.othersShare());
+                        + "over %.2f s wall (%s–%s UTC); other processes took %.0f%% of the machine", u.server(),
+                u.requests(), Math.max(0, u.server() - u.requests()), u.client(),
+                pg ? String.format("%.2f s", u.postgres()) : "n/a", u.wall(), utc(u.fromEpochMillis()),
+                utc(u.toEpochMillis()), 100 * u.othersShare());
+        line("     JIT compiling %.2f s, GC pauses %.2f s during the phase", u.jit(), u.gcPauses());
+        double steadyMs = 1000.0 * (u.requests() + u.client() + (pg ? u.postgres() : 0)) / units;
         line("     per %s: server %.3f ms (request threads %.3f ms), client %.3f ms, PostgreSQL %s ms of CPU; "
-                        + "%d cores to ourselves would allow at most %,.0f %ss/s", unit, 1000 * u.server() / units,
-                1000 * u.requests() / units, 1000 * u.client() / units,
+                        + "%d cores to ourselves would allow at most %,.0f %ss/s (%,.0f/s once JIT and GC are done)",
+                unit, 1000 * u.server() / units, 1000 * u.requests() / units, 1000 * u.client() / units,
                 pg ? String.format("%.3f", 1000 * u.postgres() / units) : "n/a", u.cores(),
-                u.cores() * 1000 / perUnitMs, unit);
+                u.cores() * 1000 / perUnitMs, unit, u.cores() * 1000 / steadyMs);
+    }
+
+    private static String utc(long epochMillis) {
+        return java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(java.time.ZoneOffset.UTC)
+                .format(Instant.ofEpochMilli(epochMillis));
     }
 
     private void statements(String phase) throws SQLException {

@@ -62,6 +62,7 @@ final class BenchDatabase implements AutoCloseable {
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .setServerConfig("track_io_timing", "on")
+                    .setServerConfig("pg_stat_statements.track_planning", "on")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             try (Connection c = pg.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
@@ -104,6 +105,7 @@ final class BenchDatabase implements AutoCloseable {
     private void enableStatements() {
         try {
             execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            execute("SELECT pg_stat_statements_reset()"); // fails unless the library is preloaded
             statements = true;
         } catch (SQLException e) {
             System.out.println("pg_stat_statements is not available (" + e.getMessage().lines().findFirst().orElse("")
@@ -124,17 +126,18 @@ final class BenchDatabase implements AutoCloseable {
         List<String> out = new ArrayList<>();
         if (!statements) return out;
         try (Connection c = connect(false); var ps = c.prepareStatement("SELECT calls, total_exec_time, "
-                + "mean_exec_time, rows, shared_blks_dirtied, wal_bytes, "
+                + "mean_exec_time, rows, shared_blks_hit + shared_blks_read, wal_bytes, total_plan_time, plans, "
                 + "left(regexp_replace(query, '\\s+', ' ', 'g'), 150) FROM pg_stat_statements "
                 + "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
                 + "ORDER BY total_exec_time DESC LIMIT ?")) {
             ps.setInt(1, n);
             try (var rs = ps.executeQuery()) {
-                out.add(String.format("%9s %10s %9s %9s %9s %8s  %s", "calls", "total ms", "mean ms", "rows",
-                        "dirtied", "WAL MB", "statement"));
+                out.add(String.format("%9s %10s %9s %7s %9s %9s %8s  %s", "calls", "exec ms", "mean ms", "plans",
+                        "plan ms", "rows", "buffers", "WAL MB  statement"));
                 while (rs.next()) {
-                    out.add(String.format("%9d %10.0f %9.3f %9d %9d %8.1f  %s", rs.getLong(1), rs.getDouble(2),
-                            rs.getDouble(3), rs.getLong(4), rs.getLong(5), rs.getDouble(6) / 1e6, rs.getString(7)));
+                    out.add(String.format("%9d %10.0f %9.3f %7d %9.0f %9d %9d %8.1f  %s", rs.getLong(1), rs.getDouble(2),
+                            rs.getDouble(3), rs.getLong(8), rs.getDouble(7), rs.getLong(4), rs.getLong(5),
+                            rs.getDouble(6) / 1e6, rs.getString(9)));
                 }
             }
         }

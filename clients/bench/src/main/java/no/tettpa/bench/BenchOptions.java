@@ -37,9 +37,9 @@ public record BenchOptions(
         HELP.put("baselineRewrite", "false: pgjdbc reWriteBatchedInserts (multi-row INSERT) in the baseline");
         HELP.put("caseloadPersons", "40: persons in the pulled caseload");
         HELP.put("visitsPerPerson", "320: visits per person over five years (~15,000 records in all)");
-        HELP.put("fullPulls", "5: measured first pulls, each by a fresh device (after 2 warm-up pulls)");
-        HELP.put("emptyPulls", "300: measured empty incremental pulls");
-        HELP.put("emptyPullWarmup", "200: empty pulls before measuring");
+        HELP.put("fullPulls", "5: measured first pulls, each by a fresh device (after 3 warm-up pulls)");
+        HELP.put("emptyPulls", "500: measured empty incremental pulls");
+        HELP.put("emptyPullWarmup", "1000: empty pulls before measuring (per-request code reaches C2 only after thousands of calls)");
         HELP.put("seed", "20261123: random seed of the generated records");
         HELP.put("statements", "false: load pg_stat_statements and print the top statements of each measured phase "
                 + "(embedded: the bench then starts PostgreSQL itself with DatabaseBootstrap's settings plus the library)");
@@ -82,8 +82,8 @@ public record BenchOptions(
                 intOpt(given, "caseloadPersons", 40),
                 intOpt(given, "visitsPerPerson", 320),
                 intOpt(given, "fullPulls", 5),
-                intOpt(given, "emptyPulls", 300),
-                intOpt(given, "emptyPullWarmup", 200),
+                intOpt(given, "emptyPulls", 500),
+                intOpt(given, "emptyPullWarmup", 1000),
                 Long.parseLong(opt(given, "seed", "20261123")),
                 Boolean.parseBoolean(opt(given, "statements", "false")),
                 intOpt(given, "hold", 0),

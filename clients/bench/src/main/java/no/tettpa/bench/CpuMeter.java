@@ -17,10 +17,12 @@ import java.util.List;
  */
 final class CpuMeter {
     /** A reading; times in nanoseconds of CPU (or of wall clock for {@code wall}). */
-    record Reading(long wall, long jvm, long client, long requests, long postgres, long machineBusy) {}
+    record Reading(long wall, long jvm, long client, long requests, long postgres, long machineBusy, long epochMillis,
+                   long jitMillis, long gcMillis) {}
 
     /** What a phase used, in core-seconds. */
-    record Usage(double wall, double server, double requests, double client, double postgres, double others, int cores) {
+    record Usage(double wall, double server, double requests, double client, double postgres, double others, int cores,
+                 long fromEpochMillis, long toEpochMillis, double jit, double gcPauses) {
         double total() {
             return server + client + postgres;
         }
@@ -69,7 +71,8 @@ final class CpuMeter {
             }
         }
         return new Reading(System.nanoTime(), os.getProcessCpuTime(), client, requests,
-                postgresTicks() * TICK_NANOS, machineBusyTicks() * TICK_NANOS);
+                postgresTicks() * TICK_NANOS, machineBusyTicks() * TICK_NANOS, System.currentTimeMillis(), jitMillis(),
+                gcMillis());
     }
 
     Usage since(Reading a) {
@@ -87,7 +90,21 @@ final class CpuMeter {
         double others = Math.max(0, busy - jvm - (Double.isNaN(pg) ? 0 : pg));
         double requests = Math.max(0, (b.requests() - a.requests()) / 1e9);
         return new Usage(wall, Math.max(0, jvm - client), requests, client, pg, others,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), a.epochMillis(), b.epochMillis(),
+                (b.jitMillis() - a.jitMillis()) / 1e3, (b.gcMillis() - a.gcMillis()) / 1e3);
+    }
+
+    /** Time the JIT compilers spent compiling so far (wall time of compilations, summed over compiler threads). */
+    private static long jitMillis() {
+        var jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
+    /** Time of garbage collections so far, as the collectors report it (G1: the pauses). */
+    private static long gcMillis() {
+        long t = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) t += Math.max(0, gc.getCollectionTime());
+        return t;
     }
 
     /** utime + stime of the postmaster, its live children, and its reaped children (cutime + cstime). */
