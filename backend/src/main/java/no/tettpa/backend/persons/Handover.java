@@ -123,7 +123,7 @@ public class Handover {
 
     /** The person record carries its team and coordinator, so devices know them; written as a new version. */
     private void writePersonRecord(Connection c, Caller caller, UUID personId, Request r) throws SQLException {
-        records.lock(c, caller.municipalityId(), List.of(personId));
+        records.lockPersons(c, caller.municipalityId(), List.of(personId));
         RecordStore.StoredRecord cur = records.current(c, caller.municipalityId(), List.of(personId)).get(personId);
         if (cur == null) return;
         Map<String, Object> body = new TreeMap<>(cur.body());

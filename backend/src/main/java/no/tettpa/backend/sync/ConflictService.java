@@ -106,7 +106,7 @@ public class ConflictService {
         return jdbc.write(c -> {
             RecordStore.StoredRecord conflict = visibleConflict(c, caller, id);
             UUID target = UUID.fromString(String.valueOf(conflict.body().get("recordId")));
-            store.lock(c, caller.municipalityId(), List.of(id, target));
+            store.lockPersons(c, caller.municipalityId(), List.of(conflict.personId()));
             var current = store.current(c, caller.municipalityId(), List.of(id, target));
             WriteBatch w = new WriteBatch(caller.municipalityId(), caller, null, current);
             Stamp stamp = new Stamp(clock.now(), caller.staffId().toString(), null);

@@ -80,16 +80,18 @@ public class PushProcessor {
             prepared.add(prepare(m, clampedHlc.get(m.seq()), schemaVersion, ctx));
         }
         Set<UUID> persons = new HashSet<>();
+        Set<UUID> changed = new HashSet<>();
         Set<UUID> ids = new LinkedHashSet<>();
         for (Prepared p : prepared) {
             if (p.rejection() == null) {
                 persons.add(p.m().personId());
                 ids.add(p.m().recordId());
+                if (p.op() != Edit.Op.CREATE) changed.add(p.m().personId());
             }
         }
         Map<UUID, VisibleScope> visible = scopes.visible(c, caller, persons);
         ids.addAll(resolver.targetsOf(c, caller.municipalityId(), prepared));
-        store.lock(c, caller.municipalityId(), ids);
+        store.lockPersons(c, caller.municipalityId(), changed);
         Map<UUID, RecordStore.StoredRecord> current = store.current(c, caller.municipalityId(), ids);
         Map<UUID, RecordStore.StoredRecord> bases = store.versionsAt(c, caller.municipalityId(), olderBases(prepared, current));
 

@@ -20,8 +20,8 @@ import java.util.UUID;
 
 /**
  * Reads and writes {@code record_version}: every version of every record, which is both the history and the change
- * feed. Writers lock the records they change (transaction-scoped advisory locks, taken in one sorted batch so
- * concurrent writers never deadlock) and then read the current versions, so a merge always sees the latest commit.
+ * feed. Writers lock the persons whose records they change ({@link #lockPersons}) and then read the current
+ * versions, so a merge always sees the latest commit.
  */
 @Singleton
 public class RecordStore {
@@ -50,10 +50,16 @@ public class RecordStore {
     public record FeedRow(UUID recordId, long version, UUID personId, String entity, int category, boolean deleted,
                           String body, long xid, long seq) {}
 
-    public void lock(Connection c, UUID municipality, Collection<UUID> recordIds) throws SQLException {
-        if (recordIds.isEmpty()) return;
+    /**
+     * Locks the persons whose records a transaction will change (updates, deletes, resolutions), until it ends:
+     * transaction-scoped advisory locks, taken in one sorted batch so that writers never deadlock. One lock per person
+     * keeps the lock table small however many records a push touches. Creates need no lock: the primary key refuses
+     * a second record with the same id, and the device retries.
+     */
+    public void lockPersons(Connection c, UUID municipality, Collection<UUID> personIds) throws SQLException {
+        if (personIds.isEmpty()) return;
         TreeSet<Integer> keys = new TreeSet<>();
-        for (UUID id : recordIds) keys.add(id.hashCode());
+        for (UUID id : personIds) keys.add(id.hashCode());
         try (var ps = c.prepareStatement(
                 "SELECT count(pg_advisory_xact_lock(?, k)) FROM unnest(?::int[]) WITH ORDINALITY AS u(k, o)")) {
             ps.setInt(1, municipality.hashCode());
@@ -243,9 +249,16 @@ public class RecordStore {
                 at == null ? null : at.toInstant());
     }
 
-    private Map<String, Object> encodeStamps(Map<String, Stamp> stamps) {
-        Map<String, Object> out = new TreeMap<>();
-        stamps.forEach((k, v) -> out.put(k, encodeStamp(v)));
+    /**
+     * Stamps are stored grouped: each distinct stamp once, with the fields (and set elements) it covers, as
+     * {@code [[{"h":…,"a":…,"d":…}, ["field", …]], …]}. A record written at once has a single group, so a stamp per
+     * field costs little more than one per record.
+     */
+    private List<Object> encodeStamps(Map<String, Stamp> stamps) {
+        Map<Stamp, List<String>> byStamp = new LinkedHashMap<>();
+        stamps.forEach((k, v) -> byStamp.computeIfAbsent(v, x -> new ArrayList<>()).add(k));
+        List<Object> out = new ArrayList<>(byStamp.size());
+        byStamp.forEach((stamp, keys) -> out.add(List.of(encodeStamp(stamp), keys)));
         return out;
     }
 
@@ -257,9 +270,22 @@ public class RecordStore {
         return m;
     }
 
+    private static final io.micronaut.core.type.Argument<List<Object>> LIST =
+            io.micronaut.core.type.Argument.listOf(Object.class);
+
+    @SuppressWarnings("unchecked")
     private Map<String, Stamp> decodeStamps(String text) {
         Map<String, Stamp> out = new TreeMap<>();
-        json.readMap(text).forEach((k, v) -> out.put(k, toStamp(v)));
+        if (text.startsWith("{")) {
+            // one stamp object per field: the plain form, accepted from bulk loaders and older rows
+            json.readMap(text).forEach((k, v) -> out.put(k, toStamp(v)));
+            return out;
+        }
+        for (Object group : json.read(text, LIST)) {
+            List<Object> g = (List<Object>) group;
+            Stamp stamp = toStamp(g.get(0));
+            for (Object key : (List<Object>) g.get(1)) out.put((String) key, stamp);
+        }
         return out;
     }
 

@@ -1,6 +1,5 @@
 package no.tettpa.sync.clock;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -70,7 +69,15 @@ public record Hlc(long millis, int counter, String node) implements Comparable<H
 
     @Override
     public String toString() {
-        // Locale.ROOT: the default locale may format digits natively (Persian, Arabic, Bengali, ...)
-        return String.format(Locale.ROOT, "%0" + MILLIS_DIGITS + "d-%0" + COUNTER_DIGITS + "d-%s", millis, counter, node);
+        StringBuilder b = new StringBuilder(MILLIS_DIGITS + COUNTER_DIGITS + 2 + node.length());
+        pad(b, Long.toString(millis), MILLIS_DIGITS);
+        b.append('-');
+        pad(b, Integer.toString(counter), COUNTER_DIGITS);
+        return b.append('-').append(node).toString();
+    }
+
+    private static void pad(StringBuilder b, String digits, int width) {
+        for (int i = digits.length(); i < width; i++) b.append('0');
+        b.append(digits);
     }
 }
