@@ -202,8 +202,8 @@ public class PushProcessor {
         if (ConflictRecords.ENTITY.equals(p.spec().name())) {
             return resolver.resolveFromDevice(c, w, m, cur, fields, stamp, ctx);
         }
-        RecordStore.StoredRecord base = m.baseVersion() != null && cur != null && m.baseVersion() == cur.version()
-                ? cur : bases.get(m.recordId());
+        RecordStore.StoredRecord base = w.version(m.recordId(), m.baseVersion());
+        if (base == null) base = bases.get(m.recordId());
         Edit edit = new Edit(p.op(), m.baseVersion(), fields, stamp);
         MergeResult r = Merger.merge(p.spec(), RecordStore.state(base), RecordStore.state(cur), edit);
         if (r.status() == MergeResult.Status.REJECTED) {

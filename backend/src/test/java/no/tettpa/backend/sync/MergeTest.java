@@ -200,6 +200,18 @@ class MergeTest extends SyncTest {
     }
 
     @Test
+    void twoChangesOfOneRecordInOnePushBothBuildOnTheVersionTheDeviceHad() {
+        TestDevice a = device(kari);
+        JsonNode outcomes = a.push(
+                a.update("person", eirik.id(), eirik.id(), 1, Map.of("contactNotes", "Første notat")),
+                a.update("person", eirik.id(), eirik.id(), 1, Map.of("contactNotes", "Andre notat", "phone", "123")));
+        assertEquals("applied", status(outcomes.get(0)));
+        assertEquals("applied", status(outcomes.get(1)), "the second change is the device's own, not a conflict: " + outcomes);
+        assertEquals(0, Db.count("SELECT count(*) FROM record_version WHERE municipality_id = ? AND entity = 'conflict'", tenant.id));
+        assertEquals(3, outcomes.get(1).get("version").getLongValue());
+    }
+
+    @Test
     void conflictsReachTheDevicesOfTheirCategory() {
         TestDevice a = device(kari);
         TestDevice b = device(ola);
