@@ -1,5 +1,6 @@
 package no.tettpa.backend.access;
 
+import no.tettpa.backend.platform.Sql;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -129,14 +130,9 @@ public class ConsentService {
             if (consent.withdrawnAt() != null) {
                 throw new ProblemException(ProblemType.CONFLICT, "The consent was already withdrawn");
             }
-            try (var ps = c.prepareStatement("UPDATE consent_grant SET withdrawn_at = now(), withdrawn_by = ?, withdrawal_note = ? "
-                    + "WHERE municipality_id = ? AND id = ?")) {
-                ps.setObject(1, caller.staffId());
-                ps.setString(2, w == null ? null : w.note());
-                ps.setObject(3, caller.municipalityId());
-                ps.setObject(4, consentId);
-                ps.executeUpdate();
-            }
+            Sql.update(c, "UPDATE consent_grant SET withdrawn_at = now(), withdrawn_by = ?, withdrawal_note = ? "
+                    + "WHERE municipality_id = ? AND id = ?", caller.staffId(), w == null ? null : w.note(),
+                    caller.municipalityId(), consentId);
             audit.record(c, caller.municipalityId(), new AuditLog.Event(caller.staffId(), null, "consent",
                     consent.personId(), "caseload", "consent withdrawn", Map.of("consentId", consentId.toString(),
                     "partnerTeamId", consent.partnerTeamId().toString())));

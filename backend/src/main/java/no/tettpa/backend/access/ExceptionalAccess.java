@@ -1,5 +1,6 @@
 package no.tettpa.backend.access;
 
+import no.tettpa.backend.platform.Sql;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.Nullable;
@@ -129,14 +130,9 @@ public class ExceptionalAccess {
             if (use.staffId().equals(caller.staffId())) {
                 throw ProblemException.forbidden("Nobody reviews their own exceptional access");
             }
-            try (var ps = c.prepareStatement("UPDATE exceptional_access SET reviewed_at = now(), reviewed_by = ?, review_note = ? "
-                    + "WHERE municipality_id = ? AND id = ?")) {
-                ps.setObject(1, caller.staffId());
-                ps.setString(2, r == null ? null : r.note());
-                ps.setObject(3, caller.municipalityId());
-                ps.setObject(4, accessId);
-                ps.executeUpdate();
-            }
+            Sql.update(c, "UPDATE exceptional_access SET reviewed_at = now(), reviewed_by = ?, review_note = ? "
+                    + "WHERE municipality_id = ? AND id = ?", caller.staffId(), r == null ? null : r.note(),
+                    caller.municipalityId(), accessId);
             audit.record(c, caller.municipalityId(), new AuditLog.Event(caller.staffId(), null, "review", use.personId(),
                     "team_leader", "exceptional access reviewed", Map.of("accessId", accessId.toString())));
             return find(c, caller.municipalityId(), accessId);
@@ -157,9 +153,8 @@ public class ExceptionalAccess {
     }
 
     private static Use use(ResultSet rs) throws SQLException {
-        java.sql.Timestamp reviewed = rs.getTimestamp(8);
         return new Use(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                 rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(), rs.getBoolean(7),
-                reviewed == null ? null : reviewed.toInstant(), rs.getObject(9, UUID.class), rs.getString(10));
+                Sql.instant(rs, 8), rs.getObject(9, UUID.class), rs.getString(10));
     }
 }

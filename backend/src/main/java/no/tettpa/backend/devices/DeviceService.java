@@ -1,5 +1,6 @@
 package no.tettpa.backend.devices;
 
+import no.tettpa.backend.platform.Sql;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -74,14 +75,8 @@ public class DeviceService {
             DeviceView d = find(c, caller.municipalityId(), deviceId);
             if (d == null || !mayManage(c, caller, d.staffId())) throw ProblemException.notFound("device");
             if ("revoked".equals(d.status())) throw new ProblemException(ProblemType.CONFLICT, "The device is already revoked");
-            try (var ps = c.prepareStatement("UPDATE device SET status = 'revoked', revoked_at = now(), revoked_by = ?, "
-                    + "revoke_reason = ? WHERE municipality_id = ? AND id = ?")) {
-                ps.setObject(1, caller.staffId());
-                ps.setString(2, reason);
-                ps.setObject(3, caller.municipalityId());
-                ps.setObject(4, deviceId);
-                ps.executeUpdate();
-            }
+            Sql.update(c, "UPDATE device SET status = 'revoked', revoked_at = now(), revoked_by = ?, revoke_reason = ? "
+                    + "WHERE municipality_id = ? AND id = ?", caller.staffId(), reason, caller.municipalityId(), deviceId);
             audit.record(c, caller.municipalityId(), new AuditLog.Event(caller.staffId(), deviceId, "device", null,
                     "administration", "device revoked", Map.of("owner", d.staffId().toString(), "reason", reason)));
             return find(c, caller.municipalityId(), deviceId);
@@ -116,12 +111,7 @@ public class DeviceService {
 
     private static DeviceView view(ResultSet rs) throws SQLException {
         return new DeviceView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                rs.getTimestamp(4).toInstant(), instant(rs, 5), rs.getLong(6), rs.getString(7),
-                (Integer) rs.getObject(8), instant(rs, 9), rs.getObject(10, UUID.class), rs.getString(11), instant(rs, 12));
-    }
-
-    private static Instant instant(ResultSet rs, int i) throws SQLException {
-        java.sql.Timestamp t = rs.getTimestamp(i);
-        return t == null ? null : t.toInstant();
+                rs.getTimestamp(4).toInstant(), Sql.instant(rs, 5), rs.getLong(6), rs.getString(7),
+                (Integer) rs.getObject(8), Sql.instant(rs, 9), rs.getObject(10, UUID.class), rs.getString(11), Sql.instant(rs, 12));
     }
 }

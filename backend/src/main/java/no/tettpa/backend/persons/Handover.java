@@ -1,5 +1,6 @@
 package no.tettpa.backend.persons;
 
+import no.tettpa.backend.platform.Sql;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -59,35 +60,21 @@ public class Handover {
                 throw ProblemException.notFound("person");
             }
             List<Problem.FieldError> errors = new ArrayList<>();
-            if (!exists(c, "SELECT 1 FROM team WHERE municipality_id = ? AND id = ?", m, r.teamId())) {
+            if (!Sql.exists(c, "SELECT 1 FROM team WHERE municipality_id = ? AND id = ?", m, r.teamId())) {
                 errors.add(new Problem.FieldError("teamId", "no such team"));
             }
-            if (r.coordinatorId() != null && !exists(c, "SELECT 1 FROM team_member WHERE municipality_id = ? AND staff_id = ? "
+            if (r.coordinatorId() != null && !Sql.exists(c, "SELECT 1 FROM team_member WHERE municipality_id = ? AND staff_id = ? "
                     + "AND team_id = ?", m, r.coordinatorId(), r.teamId())) {
                 errors.add(new Problem.FieldError("coordinatorId", "must be a member of the receiving team"));
             }
             if (!errors.isEmpty()) throw ProblemException.validation(errors);
 
-            try (var ps = c.prepareStatement("UPDATE person SET team_id = ?, coordinator_id = ? WHERE municipality_id = ? AND id = ?")) {
-                ps.setObject(1, r.teamId());
-                ps.setObject(2, r.coordinatorId());
-                ps.setObject(3, m);
-                ps.setObject(4, personId);
-                ps.executeUpdate();
-            }
+            Sql.update(c, "UPDATE person SET team_id = ?, coordinator_id = ? WHERE municipality_id = ? AND id = ?",
+                    r.teamId(), r.coordinatorId(), m, personId);
             writePersonRecord(c, caller, personId, r);
-            try (var ps = c.prepareStatement("INSERT INTO person_handover (municipality_id, person_id, from_team_id, "
-                    + "from_coordinator_id, to_team_id, to_coordinator_id, handed_over_by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setObject(1, m);
-                ps.setObject(2, personId);
-                ps.setObject(3, current[0]);
-                ps.setObject(4, current[1]);
-                ps.setObject(5, r.teamId());
-                ps.setObject(6, r.coordinatorId());
-                ps.setObject(7, caller.staffId());
-                ps.setString(8, r.note());
-                ps.executeUpdate();
-            }
+            Sql.update(c, "INSERT INTO person_handover (municipality_id, person_id, from_team_id, from_coordinator_id, "
+                    + "to_team_id, to_coordinator_id, handed_over_by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    m, personId, current[0], current[1], r.teamId(), r.coordinatorId(), caller.staffId(), r.note());
             Map<String, Object> details = new TreeMap<>();
             details.put("fromTeam", current[0].toString());
             details.put("toTeam", r.teamId().toString());
@@ -149,12 +136,4 @@ public class Handover {
         }
     }
 
-    private static boolean exists(Connection c, String sql, Object... params) throws SQLException {
-        try (var ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
-            try (var rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
 }

@@ -38,9 +38,11 @@ public class ConflictService {
     private final ScopeResolver scopes;
     private final ServerClock clock;
     private final DomainRules rules;
+    private final ConflictRecords conflictRecords;
 
     public ConflictService(Jdbc jdbc, RecordStore store, ConflictResolver resolver, ScopeResolver scopes,
-                           ServerClock clock, DomainRules rules) {
+                           ServerClock clock, DomainRules rules, ConflictRecords conflictRecords) {
+        this.conflictRecords = conflictRecords;
         this.jdbc = jdbc;
         this.store = store;
         this.resolver = resolver;
@@ -119,13 +121,7 @@ public class ConflictService {
                         : List.of(new Problem.FieldError(r.rejection().field(), r.rejection().message())));
             }
             store.insert(c, caller.municipalityId(), w.versions);
-            for (UUID closed : w.closedConflicts) {
-                try (var ps = c.prepareStatement("DELETE FROM open_conflict WHERE municipality_id = ? AND conflict_id = ?")) {
-                    ps.setObject(1, caller.municipalityId());
-                    ps.setObject(2, closed);
-                    ps.executeUpdate();
-                }
-            }
+            for (UUID closed : w.closedConflicts) conflictRecords.closed(c, caller.municipalityId(), closed);
             return view(w.state.get(id));
         });
     }

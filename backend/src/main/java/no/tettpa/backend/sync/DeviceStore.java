@@ -1,5 +1,6 @@
 package no.tettpa.backend.sync;
 
+import no.tettpa.backend.platform.Sql;
 import jakarta.inject.Singleton;
 import no.tettpa.backend.auth.Caller;
 import no.tettpa.backend.problem.ProblemException;
@@ -69,12 +70,7 @@ public class DeviceStore {
     }
 
     public void advance(Connection c, UUID municipality, UUID deviceId, long lastSeq) throws SQLException {
-        try (var ps = c.prepareStatement("UPDATE device SET last_seq = ? WHERE municipality_id = ? AND id = ?")) {
-            ps.setLong(1, lastSeq);
-            ps.setObject(2, municipality);
-            ps.setObject(3, deviceId);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "UPDATE device SET last_seq = ? WHERE municipality_id = ? AND id = ?", lastSeq, municipality, deviceId);
     }
 
     /**
@@ -84,18 +80,9 @@ public class DeviceStore {
     public void seen(Connection c, UUID municipality, UUID deviceId, String hlc, int schemaVersion, String appVersion)
             throws SQLException {
         String app = appVersion == null ? null : appVersion.substring(0, Math.min(100, appVersion.length()));
-        try (var ps = c.prepareStatement("UPDATE device SET last_seen_at = now(), last_hlc = ?, schema_version = ?, "
-                + "app_version = ? WHERE municipality_id = ? AND id = ? AND (last_seen_at IS NULL "
-                + "OR last_seen_at < now() - interval '1 minute' OR schema_version IS DISTINCT FROM ? "
-                + "OR app_version IS DISTINCT FROM ?)")) {
-            ps.setString(1, hlc);
-            ps.setInt(2, schemaVersion);
-            ps.setString(3, app);
-            ps.setObject(4, municipality);
-            ps.setObject(5, deviceId);
-            ps.setInt(6, schemaVersion);
-            ps.setString(7, app);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "UPDATE device SET last_seen_at = now(), last_hlc = ?, schema_version = ?, app_version = ? "
+                + "WHERE municipality_id = ? AND id = ? AND (last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute' "
+                + "OR schema_version IS DISTINCT FROM ? OR app_version IS DISTINCT FROM ?)",
+                hlc, schemaVersion, app, municipality, deviceId, schemaVersion, app);
     }
 }

@@ -1,5 +1,6 @@
 package no.tettpa.backend.sync;
 
+import no.tettpa.backend.platform.Sql;
 import no.tettpa.backend.platform.Jdbc;
 import jakarta.inject.Singleton;
 import no.tettpa.backend.auth.Caller;
@@ -188,11 +189,8 @@ public class SyncService {
         if (device.wipeSent()) {
             return new PushResult(List.of(), null, true, true);
         }
-        try (var ps = c.prepareStatement("UPDATE device SET wipe_sent_at = now() WHERE municipality_id = ? AND id = ?")) {
-            ps.setObject(1, caller.municipalityId());
-            ps.setObject(2, device.id());
-            ps.executeUpdate();
-        }
+        Sql.update(c, "UPDATE device SET wipe_sent_at = now() WHERE municipality_id = ? AND id = ?",
+                caller.municipalityId(), device.id());
         return new PushResult(List.of(), null, true, false);
     }
 
