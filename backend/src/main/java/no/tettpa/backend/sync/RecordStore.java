@@ -296,7 +296,11 @@ public class RecordStore {
     @SuppressWarnings("unchecked")
     private static Stamp toStamp(Object v) {
         Map<String, Object> m = (Map<String, Object>) v;
-        return new Stamp(Hlc.parse((String) m.get("h")), (String) m.get("a"), (String) m.get("d"));
+        // short keys as stored; long keys ("hlc", "author", "device") in the plain form bulk loaders write
+        Object h = m.containsKey("h") ? m.get("h") : m.get("hlc");
+        Object a = m.containsKey("a") ? m.get("a") : m.get("author");
+        Object d = m.containsKey("d") ? m.get("d") : m.get("device");
+        return new Stamp(Hlc.parse((String) h), (String) a, (String) d);
     }
 
     public static no.tettpa.sync.merge.RecordState state(StoredRecord r) {
