@@ -171,7 +171,7 @@ public class PullProcessor {
         List<Change> out = new ArrayList<>(latest.size());
         for (RecordStore.FeedRow r : latest.values()) {
             Map<String, Object> fields = r.deleted() ? null
-                    : SchemaUpgrades.downgrade(r.entity(), json.readMap(r.body()), schemaVersion);
+                    : SchemaUpgrades.downgrade(r.entity(), json.readForOutput(r.body()), schemaVersion);
             out.add(new Change(r.entity(), r.recordId(), r.personId(), r.version(), r.deleted(), fields));
         }
         return out;
