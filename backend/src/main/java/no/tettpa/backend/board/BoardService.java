@@ -188,7 +188,7 @@ public class BoardService {
     }
 
     private static int rank(List<String> order, String value) {
-        int i = order.indexOf(value);
+        int i = value == null ? -1 : order.indexOf(value);
         return i < 0 ? order.size() : i;
     }
 

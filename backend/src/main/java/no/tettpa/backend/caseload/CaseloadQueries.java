@@ -2,6 +2,8 @@ package no.tettpa.backend.caseload;
 
 import jakarta.inject.Singleton;
 import no.tettpa.backend.caseload.model.RatingSummary;
+import no.tettpa.backend.caseload.model.VisitStory;
+import no.tettpa.backend.records.Corrections;
 import no.tettpa.backend.records.ScopedPersons;
 import no.tettpa.sync.schema.records.Vocabulary;
 
@@ -14,19 +16,18 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The caseload overview's facts, read set-based: one query per kind of fact for all the persons of a caseload at
  * once, over the current versions in {@code record_version}, in the categories the caller may see of each person.
  * Appended records (visits, ratings, arrears events) have one version each, so they need no "latest version" step;
- * entries that a later entry {@code corrects} are left out.
+ * entries that a later entry {@code corrects} are left out. Visits, by far the most numerous, are read newest first
+ * through their time index, and only as far back as needed.
  */
 @Singleton
 public class CaseloadQueries {
-
-    /** The newest visits' story: the latest contact, failed attempts since, and the newest visit's next step. */
-    public record VisitFacts(Instant lastContactAt, int failedAttemptsInRow, String nextStep, LocalDate nextStepDate) {}
 
     /** Active agreements: how many are due for evaluation by {@code dueBy}, and the earliest evaluation date. */
     public record AgreementFacts(int dueForEvaluation, LocalDate nextEvaluationDate) {}
@@ -34,30 +35,52 @@ public class CaseloadQueries {
     /** An open arrears case and its events (type, step, date), for computing its deadlines. */
     public record OpenCase(UUID caseId, List<Map<String, Object>> events) {}
 
-    public Map<UUID, VisitFacts> visits(Connection c, UUID municipality, ScopedPersons persons) throws SQLException {
-        Map<UUID, VisitFacts> out = new HashMap<>();
+    /** How far back the first, cheap pass over a team's visits looks; persons without a contact in it get a second. */
+    public static final int RECENT_DAYS = 90;
+
+    /**
+     * Each person's visit facts ({@link VisitStory}): first from the visits of the last {@value #RECENT_DAYS} days,
+     * read through the visit-time index; then, for the persons with no contact in those days, from all their visits.
+     */
+    public Map<UUID, VisitStory.Facts> visits(Connection c, UUID municipality, ScopedPersons persons, Instant since)
+            throws SQLException {
+        Map<UUID, VisitStory.Facts> out = new HashMap<>();
         if (persons.isEmpty()) return out;
-        String sql = "WITH v AS MATERIALIZED (SELECT r.person_id, r.record_id, r.created_at, r.body->>'kind' AS kind, "
-                + "(r.body->>'startedAt')::timestamptz AS at, r.body->>'corrects' AS corrects, "
-                + "r.body->>'nextStep' AS next_step, r.body->>'nextStepDate' AS next_step_date "
-                + "FROM " + ScopedPersons.FROM + " JOIN record_version r ON r.person_id = s.p "
-                + "WHERE r.municipality_id = ? AND r.entity = 'visit' AND " + ScopedPersons.VISIBLE + "), "
-                + "e AS (SELECT v.*, row_number() OVER (PARTITION BY v.person_id ORDER BY v.at DESC, v.created_at DESC, "
-                + "v.record_id DESC) AS rn FROM v WHERE NOT EXISTS (SELECT 1 FROM v x WHERE x.person_id = v.person_id "
-                + "AND x.corrects = v.record_id::text)) "
-                + "SELECT person_id, max(at) FILTER (WHERE kind <> 'failed_attempt'), "
-                + "coalesce(min(rn) FILTER (WHERE kind <> 'failed_attempt') - 1, count(*)), "
-                + "max(next_step) FILTER (WHERE rn = 1), max(next_step_date) FILTER (WHERE rn = 1) "
-                + "FROM e GROUP BY person_id";
+        Set<UUID> corrected = Corrections.of(c, municipality, persons, "visit");
+        Map<UUID, List<VisitStory.Line>> recent = visitLines(c, municipality, persons, since);
+        List<UUID> silent = new ArrayList<>();
+        for (UUID p : persons.ids()) {
+            VisitStory.of(recent.getOrDefault(p, List.of()), corrected, false)
+                    .ifPresentOrElse(f -> out.put(p, f), () -> silent.add(p));
+        }
+        if (!silent.isEmpty()) {
+            Map<UUID, List<VisitStory.Line>> all = visitLines(c, municipality, persons.only(silent), null);
+            for (UUID p : silent) {
+                VisitStory.of(all.getOrDefault(p, List.of()), corrected, true).ifPresent(f -> out.put(p, f));
+            }
+        }
+        return out;
+    }
+
+    private Map<UUID, List<VisitStory.Line>> visitLines(Connection c, UUID municipality, ScopedPersons persons,
+                                                        Instant since) throws SQLException {
+        Map<UUID, List<VisitStory.Line>> out = new HashMap<>();
+        String sql = "SELECT s.p, r.record_id, r.created_at, r.body->>'kind', tettpa_instant(r.body->>'startedAt'), "
+                + "r.body->>'nextStep', r.body->>'nextStepDate' FROM " + ScopedPersons.FROM + " JOIN LATERAL (SELECT "
+                + "x.record_id, x.created_at, x.category, x.body FROM record_version x WHERE x.municipality_id = ? "
+                + "AND x.person_id = s.p AND x.entity = 'visit'"
+                + (since == null ? "" : " AND tettpa_instant(x.body->>'startedAt') >= ?") + ") r ON true WHERE "
+                + ScopedPersons.VISIBLE;
         try (var ps = c.prepareStatement(sql)) {
             int i = persons.bind(c, ps, 1);
-            ps.setObject(i, municipality);
+            ps.setObject(i++, municipality);
+            if (since != null) ps.setObject(i, java.time.OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC));
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    java.sql.Timestamp last = rs.getTimestamp(2);
-                    String date = rs.getString(5);
-                    out.put(rs.getObject(1, UUID.class), new VisitFacts(last == null ? null : last.toInstant(),
-                            rs.getInt(3), rs.getString(4), date == null ? null : LocalDate.parse(date)));
+                    String date = rs.getString(7);
+                    out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new VisitStory.Line(
+                            rs.getObject(2, UUID.class), rs.getTimestamp(5).toInstant(), rs.getTimestamp(3).toInstant(),
+                            rs.getString(4), rs.getString(6), date == null ? null : LocalDate.parse(date)));
                 }
             }
         }

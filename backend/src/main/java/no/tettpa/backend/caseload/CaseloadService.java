@@ -17,6 +17,7 @@ import no.tettpa.backend.caseload.model.CaseloadSummary;
 import no.tettpa.backend.caseload.model.NextDeadline;
 import no.tettpa.backend.caseload.model.RatingSummary;
 import no.tettpa.backend.caseload.model.RatingTrend;
+import no.tettpa.backend.caseload.model.VisitStory;
 import no.tettpa.backend.platform.Jdbc;
 import no.tettpa.backend.problem.ProblemException;
 import no.tettpa.backend.records.ScopedPersons;
@@ -105,7 +106,8 @@ public class CaseloadService {
         LocalDate today = LocalDate.now(CaseloadRules.NORWAY);
         UUID m = caller.municipalityId();
         ScopedPersons scoped = ScopedPersons.of(scopes.visible(c, caller, persons.stream().map(PersonRow::id).toList()));
-        Map<UUID, CaseloadQueries.VisitFacts> visits = queries.visits(c, m, scoped);
+        Map<UUID, VisitStory.Facts> visits = queries.visits(c, m, scoped,
+                today.minusDays(CaseloadQueries.RECENT_DAYS).atStartOfDay(CaseloadRules.NORWAY).toInstant());
         Map<UUID, CaseloadQueries.AgreementFacts> agreements = queries.agreements(c, m, scoped,
                 today.plusDays(CaseloadRules.EVALUATION_DUE_WITHIN_DAYS));
         Map<UUID, List<CaseloadQueries.OpenCase>> arrears = queries.openArrears(c, m, scoped);
@@ -116,7 +118,7 @@ public class CaseloadService {
         List<CaseloadRow> rows = new ArrayList<>();
         for (PersonRow p : persons) {
             if (!scoped.ids().contains(p.id())) continue;
-            CaseloadQueries.VisitFacts v = visits.get(p.id());
+            VisitStory.Facts v = visits.get(p.id());
             CaseloadQueries.AgreementFacts a = agreements.get(p.id());
             List<CaseloadQueries.OpenCase> cases = arrears.getOrDefault(p.id(), List.of());
             List<RatingSummary> r = ratings.getOrDefault(p.id(), List.of());

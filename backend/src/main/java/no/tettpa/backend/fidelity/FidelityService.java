@@ -12,6 +12,7 @@ import no.tettpa.backend.fidelity.model.Period;
 import no.tettpa.backend.fidelity.model.VisitFact;
 import no.tettpa.backend.platform.Jdbc;
 import no.tettpa.backend.problem.ProblemException;
+import no.tettpa.backend.records.Corrections;
 import no.tettpa.backend.records.ScopedPersons;
 import no.tettpa.backend.sync.ScopeResolver;
 
@@ -93,17 +94,16 @@ public class FidelityService {
             throws SQLException {
         List<VisitFact> out = new ArrayList<>();
         if (persons.isEmpty()) return out;
-        String participants = "jsonb_array_elements(coalesce(v.body->'participants', '[]'::jsonb)) AS x(p)";
-        String sql = "WITH v AS MATERIALIZED (SELECT r.person_id, r.record_id, r.author_id, r.body, "
-                + "(r.body->>'startedAt')::timestamptz AS at FROM " + ScopedPersons.FROM
-                + " JOIN record_version r ON r.person_id = s.p WHERE r.municipality_id = ? AND r.entity = 'visit' AND "
-                + ScopedPersons.VISIBLE + ") "
-                + "SELECT v.person_id, v.at, v.body->>'kind', v.body->>'place', v.author_id, "
+        Set<UUID> corrected = Corrections.of(c, m, persons, "visit");
+        String participants = "jsonb_array_elements(coalesce(r.body->'participants', '[]'::jsonb)) AS x(p)";
+        String sql = "SELECT s.p, r.at, r.body->>'kind', r.body->>'place', r.author_id, "
                 + "ARRAY(SELECT x.p->>'staffId' FROM " + participants + " WHERE x.p->>'kind' IN ('staff', 'partner_staff') "
                 + "AND x.p->>'staffId' IS NOT NULL), "
-                + "EXISTS (SELECT 1 FROM " + participants + " WHERE x.p->>'kind' = 'network') "
-                + "FROM v WHERE v.at >= ? AND v.at < ? AND NOT EXISTS (SELECT 1 FROM v y WHERE y.person_id = v.person_id "
-                + "AND y.body->>'corrects' = v.record_id::text)";
+                + "EXISTS (SELECT 1 FROM " + participants + " WHERE x.p->>'kind' = 'network'), r.record_id "
+                + "FROM " + ScopedPersons.FROM + " JOIN LATERAL (SELECT v.record_id, v.author_id, v.category, v.body, "
+                + "tettpa_instant(v.body->>'startedAt') AS at FROM record_version v WHERE v.municipality_id = ? "
+                + "AND v.person_id = s.p AND v.entity = 'visit' AND tettpa_instant(v.body->>'startedAt') >= ? "
+                + "AND tettpa_instant(v.body->>'startedAt') < ?) r ON true WHERE " + ScopedPersons.VISIBLE;
         try (var ps = c.prepareStatement(sql)) {
             int i = persons.bind(c, ps, 1);
             ps.setObject(i++, m);
@@ -111,6 +111,7 @@ public class FidelityService {
             ps.setObject(i, to.plusDays(1).atStartOfDay(NORWAY).toOffsetDateTime());
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    if (corrected.contains(rs.getObject(8, UUID.class))) continue;
                     Set<UUID> staff = new HashSet<>();
                     UUID author = rs.getObject(5, UUID.class);
                     if (author != null) staff.add(author);

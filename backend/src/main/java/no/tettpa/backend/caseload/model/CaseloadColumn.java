@@ -23,7 +23,7 @@ public enum CaseloadColumn {
     OPEN_ARREARS_CASES("openArrearsCases", CaseloadRow::openArrearsCases),
     NEXT_LEGAL_DEADLINE("nextLegalDeadline", r -> r.nextLegalDeadline() == null ? null : r.nextLegalDeadline().date()),
     RATING_INDEX("ratingIndex", r -> r.latestRating() == null ? null
-            : nullIfNegative(RatingTrend.INDEX_ORDER.indexOf(r.latestRating().index()))),
+            : nullIfNegative(RatingTrend.indexRank(r.latestRating().index()))),
     RATED_ON("ratedOn", r -> r.latestRating() == null ? null : r.latestRating().ratedOn()),
     RATING_TREND("ratingTrend", r -> nullIfNegative(RatingTrend.rank(r.ratingTrend()))),
     OPEN_CONFLICTS("openConflicts", CaseloadRow::openConflicts),

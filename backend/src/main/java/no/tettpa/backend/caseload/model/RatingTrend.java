@@ -27,21 +27,31 @@ public final class RatingTrend {
 
     public static Optional<String> of(RatingSummary latest, RatingSummary previous) {
         if (latest == null || previous == null) return Optional.empty();
-        int byIndex = Integer.compare(INDEX_ORDER.indexOf(latest.index()), INDEX_ORDER.indexOf(previous.index()));
-        if (INDEX_ORDER.contains(latest.index()) && INDEX_ORDER.contains(previous.index()) && byIndex != 0) {
-            return Optional.of(byIndex < 0 ? BETTER : WORSE);
+        int now = indexRank(latest.index());
+        int before = indexRank(previous.index());
+        if (now >= 0 && before >= 0 && now != before) {
+            return Optional.of(now < before ? BETTER : WORSE);
         }
         int net = 0;
         for (Map.Entry<String, String> area : latest.areas().entrySet()) {
-            int now = LEVEL_ORDER.indexOf(area.getValue());
-            int before = LEVEL_ORDER.indexOf(previous.areas().get(area.getKey()));
-            if (now >= 0 && before >= 0) net += now - before;
+            int level = rank(LEVEL_ORDER, area.getValue());
+            int earlier = rank(LEVEL_ORDER, previous.areas().get(area.getKey()));
+            if (level >= 0 && earlier >= 0) net += level - earlier;
         }
         return Optional.of(net < 0 ? BETTER : net > 0 ? WORSE : SAME);
     }
 
+    /** The index's place from best (0) to worst; -1 when unknown. */
+    public static int indexRank(String index) {
+        return rank(INDEX_ORDER, index);
+    }
+
+    private static int rank(List<String> order, String value) {
+        return value == null ? -1 : order.indexOf(value);
+    }
+
     /** Severity rank for sorting: 0 for better, 1 for same, 2 for worse; -1 for none. */
     public static int rank(String trend) {
-        return trend == null ? -1 : List.of(BETTER, SAME, WORSE).indexOf(trend);
+        return rank(List.of(BETTER, SAME, WORSE), trend);
     }
 }
