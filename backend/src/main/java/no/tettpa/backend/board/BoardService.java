@@ -6,8 +6,8 @@ import jakarta.inject.Singleton;
 import no.tettpa.backend.access.PersonReads;
 import no.tettpa.backend.access.TeamAccess;
 import no.tettpa.backend.auth.Caller;
+import no.tettpa.backend.org.TeamDirectory;
 import no.tettpa.backend.platform.Jdbc;
-import no.tettpa.backend.problem.ProblemException;
 import no.tettpa.backend.records.ScopedPersons;
 import no.tettpa.backend.sync.RecordStore;
 import no.tettpa.backend.sync.ScopeResolver;
@@ -41,8 +41,10 @@ public class BoardService {
     private final ScopeResolver scopes;
     private final SyncJson json;
     private final PersonReads reads;
+    private final TeamDirectory teams;
 
-    public BoardService(Jdbc jdbc, ScopeResolver scopes, SyncJson json, PersonReads reads) {
+    public BoardService(Jdbc jdbc, ScopeResolver scopes, SyncJson json, PersonReads reads, TeamDirectory teams) {
+        this.teams = teams;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.json = json;
@@ -73,7 +75,7 @@ public class BoardService {
     public Board board(Caller caller, UUID teamId, int days) {
         TeamAccess.requireMemberOf(caller, teamId);
         return jdbc.read(c -> {
-            String teamName = teamName(c, caller.municipalityId(), teamId);
+            String teamName = teams.name(c, caller.municipalityId(), teamId);
             LocalDate today = LocalDate.now(NORWAY);
             ScopedPersons persons = ScopedPersons.of(scopes.visible(c, caller)).seeing(Category.BOARD);
             List<Stored> entries = entries(c, caller.municipalityId(), persons, teamId);
@@ -174,17 +176,6 @@ public class BoardService {
         return new RecordStore.StoredRecord(rs.getObject(1, UUID.class), rs.getLong(2), rs.getObject(3, UUID.class),
                 entity, rs.getShort(4), false, json.readMap(rs.getString(5)), Map.of(), null,
                 rs.getObject(6, UUID.class), rs.getObject(7, UUID.class), rs.getTimestamp(8).toInstant());
-    }
-
-    private static String teamName(Connection c, UUID municipality, UUID teamId) throws SQLException {
-        try (var ps = c.prepareStatement("SELECT name FROM team WHERE municipality_id = ? AND id = ?")) {
-            ps.setObject(1, municipality);
-            ps.setObject(2, teamId);
-            try (var rs = ps.executeQuery()) {
-                if (!rs.next()) throw ProblemException.notFound("team");
-                return rs.getString(1);
-            }
-        }
     }
 
     private static int rank(List<String> order, String value) {

@@ -18,8 +18,8 @@ import no.tettpa.backend.caseload.model.NextDeadline;
 import no.tettpa.backend.caseload.model.RatingSummary;
 import no.tettpa.backend.caseload.model.RatingTrend;
 import no.tettpa.backend.caseload.model.VisitStory;
+import no.tettpa.backend.org.TeamDirectory;
 import no.tettpa.backend.platform.Jdbc;
-import no.tettpa.backend.problem.ProblemException;
 import no.tettpa.backend.records.ScopedPersons;
 import no.tettpa.backend.sync.ScopeResolver;
 
@@ -47,9 +47,11 @@ public class CaseloadService {
     private final CaseloadQueries queries;
     private final ReviewCounts reviews;
     private final PersonReads reads;
+    private final TeamDirectory teams;
 
     public CaseloadService(Jdbc jdbc, ScopeResolver scopes, CaseloadQueries queries, ReviewCounts reviews,
-                           PersonReads reads) {
+                           PersonReads reads, TeamDirectory teams) {
+        this.teams = teams;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.queries = queries;
@@ -75,15 +77,12 @@ public class CaseloadService {
 
     private record PersonRow(UUID id, String name, UUID coordinatorId, String coordinatorName) {}
 
-    private record Worker(UUID id, String name) {}
-
     public Overview team(Caller caller, UUID teamId, Listing listing) {
         TeamAccess.requireLeaderOf(caller, teamId);
         return jdbc.read(c -> {
-            String teamName = teamName(c, caller.municipalityId(), teamId)
-                    .orElseThrow(() -> ProblemException.notFound("team"));
+            String teamName = teams.name(c, caller.municipalityId(), teamId);
             List<PersonRow> persons = persons(c, "p.team_id = ?", caller.municipalityId(), teamId);
-            List<Worker> workers = fieldWorkers(c, caller.municipalityId(), teamId);
+            List<TeamDirectory.Member> workers = teams.fieldWorkers(c, caller.municipalityId(), teamId);
             return overview(c, caller, teamId, teamName, null, persons, workers, listing,
                     "caseload overview of team " + teamId);
         });
@@ -96,12 +95,12 @@ public class CaseloadService {
                     : persons(c, "p.team_id = ANY(?) AND p.coordinator_id = ?", caller.municipalityId(),
                     c.createArrayOf("uuid", caller.teamIds().toArray()), caller.staffId());
             return overview(c, caller, null, null, caller.staffId(), persons,
-                    List.of(new Worker(caller.staffId(), caller.displayName())), listing, "own caseload overview");
+                    List.of(new TeamDirectory.Member(caller.staffId(), caller.displayName())), listing, "own caseload overview");
         });
     }
 
     private Overview overview(Connection c, Caller caller, UUID teamId, String teamName, UUID workerId,
-                              List<PersonRow> persons, List<Worker> workers, Listing listing, String purpose)
+                              List<PersonRow> persons, List<TeamDirectory.Member> workers, Listing listing, String purpose)
             throws SQLException {
         LocalDate today = LocalDate.now(CaseloadRules.NORWAY);
         UUID m = caller.municipalityId();
@@ -156,9 +155,9 @@ public class CaseloadService {
     }
 
     /** The team's field workers (even with no persons), every other coordinator, and the persons without one. */
-    private static List<WorkerSummary> byWorker(List<CaseloadRow> rows, List<Worker> workers) {
+    private static List<WorkerSummary> byWorker(List<CaseloadRow> rows, List<TeamDirectory.Member> workers) {
         Map<UUID, String> names = new LinkedHashMap<>();
-        for (Worker w : workers) names.put(w.id(), w.name());
+        for (TeamDirectory.Member w : workers) names.put(w.id(), w.displayName());
         for (CaseloadRow r : rows) {
             if (r.coordinatorId() != null) names.putIfAbsent(r.coordinatorId(), r.coordinatorName());
         }
@@ -170,16 +169,6 @@ public class CaseloadService {
         List<CaseloadRow> unassigned = rows.stream().filter(r -> r.coordinatorId() == null).toList();
         if (!unassigned.isEmpty()) out.add(new WorkerSummary(null, null, CaseloadSummary.of(unassigned)));
         return out;
-    }
-
-    private static Optional<String> teamName(Connection c, UUID municipality, UUID teamId) throws SQLException {
-        try (var ps = c.prepareStatement("SELECT name FROM team WHERE municipality_id = ? AND id = ?")) {
-            ps.setObject(1, municipality);
-            ps.setObject(2, teamId);
-            try (var rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        }
     }
 
     private static List<PersonRow> persons(Connection c, String where, UUID municipality, Object... params)
@@ -195,20 +184,6 @@ public class CaseloadService {
                     out.add(new PersonRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
                             rs.getString(4)));
                 }
-            }
-        }
-        return out;
-    }
-
-    private static List<Worker> fieldWorkers(Connection c, UUID municipality, UUID teamId) throws SQLException {
-        List<Worker> out = new ArrayList<>();
-        try (var ps = c.prepareStatement("SELECT s.id, s.display_name FROM team_member tm JOIN staff s "
-                + "ON s.municipality_id = tm.municipality_id AND s.id = tm.staff_id WHERE tm.municipality_id = ? "
-                + "AND tm.team_id = ? AND s.active AND 'field-worker' = ANY(s.roles) ORDER BY s.display_name")) {
-            ps.setObject(1, municipality);
-            ps.setObject(2, teamId);
-            try (var rs = ps.executeQuery()) {
-                while (rs.next()) out.add(new Worker(rs.getObject(1, UUID.class), rs.getString(2)));
             }
         }
         return out;

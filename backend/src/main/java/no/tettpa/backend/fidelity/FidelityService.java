@@ -10,8 +10,8 @@ import no.tettpa.backend.fidelity.model.FidelityInput;
 import no.tettpa.backend.fidelity.model.HousingFact;
 import no.tettpa.backend.fidelity.model.Period;
 import no.tettpa.backend.fidelity.model.VisitFact;
+import no.tettpa.backend.org.TeamDirectory;
 import no.tettpa.backend.platform.Jdbc;
-import no.tettpa.backend.problem.ProblemException;
 import no.tettpa.backend.records.Corrections;
 import no.tettpa.backend.records.ScopedPersons;
 import no.tettpa.backend.sync.ScopeResolver;
@@ -38,8 +38,10 @@ public class FidelityService {
 
     private final Jdbc jdbc;
     private final ScopeResolver scopes;
+    private final TeamDirectory teams;
 
-    public FidelityService(Jdbc jdbc, ScopeResolver scopes) {
+    public FidelityService(Jdbc jdbc, ScopeResolver scopes, TeamDirectory teams) {
+        this.teams = teams;
         this.jdbc = jdbc;
         this.scopes = scopes;
     }
@@ -51,8 +53,8 @@ public class FidelityService {
         TeamAccess.requireLeaderOf(caller, teamId);
         return jdbc.read(c -> {
             UUID m = caller.municipalityId();
-            String teamName = teamName(c, m, teamId);
-            List<UUID> ids = teamPersons(c, m, teamId);
+            String teamName = teams.name(c, m, teamId);
+            List<UUID> ids = teams.persons(c, m, teamId);
             ScopedPersons persons = ScopedPersons.of(scopes.visible(c, caller, ids));
             Map<UUID, List<Period>> followUp = new HashMap<>();
             Map<UUID, List<Period>> housingFirst = new HashMap<>();
@@ -60,7 +62,7 @@ public class FidelityService {
             List<VisitFact> visits = visits(c, m, persons, from, to);
             Map<UUID, List<HousingFact>> housing = housing(c, m, persons.only(housingFirst.keySet()));
             FidelityInput input = new FidelityInput(from, to, new ArrayList<>(persons.ids()), followUp, housingFirst,
-                    fieldWorkers(c, m, teamId), visits, housing);
+                    teams.fieldWorkers(c, m, teamId).size(), visits, housing);
             return new Report(teamId, teamName, Fidelity.compute(input));
         });
     }
@@ -145,41 +147,5 @@ public class FidelityService {
             }
         }
         return out;
-    }
-
-    private static List<UUID> teamPersons(Connection c, UUID m, UUID teamId) throws SQLException {
-        List<UUID> out = new ArrayList<>();
-        try (var ps = c.prepareStatement("SELECT id FROM person WHERE municipality_id = ? AND team_id = ?")) {
-            ps.setObject(1, m);
-            ps.setObject(2, teamId);
-            try (var rs = ps.executeQuery()) {
-                while (rs.next()) out.add(rs.getObject(1, UUID.class));
-            }
-        }
-        return out;
-    }
-
-    private static int fieldWorkers(Connection c, UUID m, UUID teamId) throws SQLException {
-        try (var ps = c.prepareStatement("SELECT count(*) FROM team_member tm JOIN staff s ON s.municipality_id = "
-                + "tm.municipality_id AND s.id = tm.staff_id WHERE tm.municipality_id = ? AND tm.team_id = ? AND s.active "
-                + "AND 'field-worker' = ANY(s.roles)")) {
-            ps.setObject(1, m);
-            ps.setObject(2, teamId);
-            try (var rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
-    }
-
-    private static String teamName(Connection c, UUID m, UUID teamId) throws SQLException {
-        try (var ps = c.prepareStatement("SELECT name FROM team WHERE municipality_id = ? AND id = ?")) {
-            ps.setObject(1, m);
-            ps.setObject(2, teamId);
-            try (var rs = ps.executeQuery()) {
-                if (!rs.next()) throw ProblemException.notFound("team");
-                return rs.getString(1);
-            }
-        }
     }
 }
