@@ -96,6 +96,10 @@ public class YearlyReportService {
             throw ProblemException.validation(List.of(new Problem.FieldError("comment",
                     "must be at most " + MAX_COMMENT + " characters")));
         }
+        if (text.chars().anyMatch(ch -> ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t')) {
+            throw ProblemException.validation(List.of(new Problem.FieldError("comment",
+                    "must not contain control characters")));
+        }
         return jdbc.write(c -> comments.write(c, caller.municipalityId(), year, indicator, text.strip(),
                 caller.staffId(), caller.displayName()));
     }

@@ -180,6 +180,9 @@ class YearlyReportApiTest extends ApiTest {
         assertEquals(422, tooLong.status());
         assertEquals("comment", tooLong.json().get("errors").get(0).get("field").getStringValue());
         assertEquals(403, http().put(path, tenant.token(kari), Http.toJson(Map.of("comment", "x"))).status());
+        assertEquals(422, http().put(path, tenant.token(anne), Http.toJson(Map.of("comment", "nul\u0000"))).status(),
+                "a control character is refused, not a database error");
+        assertEquals(400, http().put(path, tenant.token(anne), "{\"comment\": ").status());
 
         Http.Response csv = http().get("/api/v1/reports/yearly/" + Y + "/csv", tenant.token(anne));
         assertEquals(200, csv.status(), csv.body());
