@@ -239,6 +239,55 @@ public final class FieldRecords {
             controller(),
             author());
 
+    public static final StatusWorkflow BOARD_FLOW = StatusWorkflow.of("status", java.util.List.of("proposed", "on_board"),
+            Map.of("proposed", Set.of("on_board", "off_board"),
+                    "on_board", Set.of("off_board")));
+
+    /**
+     * One stay of a person on a team's FACT board (FACT-tavla): the board's team, the colour, why the person is on
+     * it, the next action and who is responsible. A stay is proposed or starts on the board, and ends off it with a
+     * date and a reason; coming back later is a new entry, so the board's history stays readable.
+     */
+    public static final EntitySpec BOARD_ENTRY = EntitySpec.editable("board_entry", Category.BOARD,
+            uuid("teamId").asRequired().immutable(),
+            enumOf("status", BOARD_STATUSES).asRequired().status(),
+            enumOf("colour", BOARD_COLOURS).asRequired(),
+            text("reason", 500).asRequired(),
+            text("nextAction", 500),
+            date("nextActionDate").notMoreThanDaysAhead(PLANNING_DAYS),
+            uuid("responsibleId"),
+            date("since").asRequired().immutable().notMoreThanDaysAhead(NEAR_FUTURE_DAYS),
+            date("offBoardDate").notMoreThanDaysAhead(NEAR_FUTURE_DAYS),
+            text("offBoardReason", 500),
+            regime(),
+            controller())
+            .withWorkflow(BOARD_FLOW);
+
+    /** The board meeting's minutes about one person on one day; optionally tied to the board stay it belongs to. */
+    public static final EntitySpec BOARD_MINUTE = EntitySpec.appendOnly("board_minute", Category.BOARD,
+            date("date").asRequired().notMoreThanDaysAhead(NEAR_FUTURE_DAYS),
+            longText("text", 4000).asRequired(),
+            uuid("boardEntryId"),
+            uuid("corrects"),
+            regime(),
+            controller(),
+            author());
+
+    /**
+     * The household's housing situation from a date on, until the next entry (a time series per person). The
+     * municipality's yearly figures (without a home, at risk, unsuitable, temporary accommodation over three months,
+     * permanent and satisfactory) are counted from these. In {@code core}: it is the reason for the follow-up, holds
+     * no health information, and whoever follows the person up needs it.
+     */
+    public static final EntitySpec HOUSING_SITUATION = EntitySpec.appendOnly("housing_situation", Category.CORE,
+            date("from").asRequired().notMoreThanDaysAhead(NEAR_FUTURE_DAYS),
+            enumOf("situation", HOUSING_SITUATIONS).asRequired(),
+            bool("childrenInHousehold").asRequired(),
+            text("note", 1000),
+            uuid("corrects"),
+            controller(),
+            author());
+
     /**
      * A value a merge did not keep, next to the value it kept, in the category of the record it is about. Made by
      * the server. An open one is resolved by writing {@code resolution}: keep the current value ({@code kept}),

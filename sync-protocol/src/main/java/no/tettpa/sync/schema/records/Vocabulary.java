@@ -75,4 +75,27 @@ public final class Vocabulary {
     public static final List<String> ARREARS_EVENT_TYPES = List.of("legal_step", "nav_action", "contact");
 
     public static final List<String> CHILDREN_CARE = List.of("none", "lives_with", "lives_elsewhere");
+
+    /**
+     * The colour of a person on the FACT board (FACT-tavla). The FACT model does not fix colours; this is Tettpå's
+     * convention, the one most Norwegian FACT boards use in some form:
+     * {@code red}: acute crisis or serious risk, daily contact, discussed at every morning meeting;
+     * {@code yellow}: unstable, at risk of a crisis, contact several times a week;
+     * {@code green}: stabilising, to be taken off the board at the next review.
+     */
+    public static final List<String> BOARD_COLOURS = List.of("red", "yellow", "green");
+
+    /** proposed for the board (not yet agreed at a meeting), on the board, taken off the board */
+    public static final List<String> BOARD_STATUSES = List.of("proposed", "on_board", "off_board");
+
+    /**
+     * A household's housing situation, in the categories of Husbanken's reporting template and the national
+     * homelessness count: {@code homeless} (no owned or rented home: sleeping rough, with friends, in a shelter,
+     * leaving an institution or prison within two months without a home), {@code temporary_accommodation}
+     * (midlertidig botilbud: no lease, sosialtjenesteloven § 27), {@code at_risk} (may lose the home: eviction
+     * petitioned, no valid lease, housing costs too high), {@code unsuitable} (poor condition, too small, not
+     * adapted), {@code permanent_satisfactory} (permanent and satisfactory), {@code other}.
+     */
+    public static final List<String> HOUSING_SITUATIONS = List.of(
+            "homeless", "temporary_accommodation", "at_risk", "unsuitable", "permanent_satisfactory", "other");
 }
