@@ -11,6 +11,8 @@ import java.util.Map;
 /** The real transport with faults on cue, one per request, in the order planned. */
 final class FaultyTransport implements SyncTransport {
     enum Fault {
+        /** this request goes through */
+        NONE,
         /** the connection is refused: nothing reaches the server */
         REFUSE,
         /** the request reaches the server and is answered, but the answer never arrives */
