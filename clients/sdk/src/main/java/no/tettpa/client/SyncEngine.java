@@ -140,9 +140,11 @@ final class SyncEngine {
         if (applied.wiped()) return true;
         if (applied.more()) return true;
         boolean outboxLeft = store.read(tx -> tx.outboxSize() > 0 && tx.meta(Meta.PUSH_BLOCKED).isEmpty());
-        // Go on while the server takes mutations; a gap is resent from the expected seq. Without progress, stop:
-        // a later sync retries, rather than spinning on something the server does not judge.
-        return outboxLeft && (judged > 0 || applied.gapExpectedSeq() != null) ;
+        boolean receiptsLeft = store.read(tx -> !tx.receipts().isEmpty());
+        // Go on while the server takes mutations; a gap is resent from the expected seq; purges made by this
+        // answer are reported at once. Without progress, stop: a later sync retries, rather than spinning on
+        // something the server does not judge.
+        return receiptsLeft || outboxLeft && (judged > 0 || applied.gapExpectedSeq() != null);
     }
 
     private SyncResult result(Totals totals) {
