@@ -153,6 +153,9 @@ final class LocalEdits {
 
     private void queue(StoreTransaction tx, String entity, String op, UUID recordId, UUID personId, String category,
                        Long baseVersion, Map<String, Object> fields) {
+        if ("revoked".equals(tx.meta(Meta.STATE).orElse("active"))) {
+            throw new LocalValidationException("device_revoked", null, "this device was revoked; nothing is recorded on it");
+        }
         long seq = tx.meta(Meta.NEXT_SEQ).map(Long::parseLong).orElse(1L);
         tx.putMeta(Meta.NEXT_SEQ, String.valueOf(seq + 1));
         String hlc = clock.now().toString();
