@@ -38,6 +38,12 @@ final class LocalEdits {
         return new Validation.Context(LocalDate.ofInstant(now(), Validation.Context.NORWAY), config.formats());
     }
 
+    private static void requireActive(StoreTransaction tx) {
+        if ("revoked".equals(tx.meta(Meta.STATE).orElse("active"))) {
+            throw new LocalValidationException("device_revoked", null, "this device was revoked; nothing is recorded on it");
+        }
+    }
+
     private static EntitySpec spec(String entity) {
         return Schemas.entity(entity).orElseThrow(() ->
                 new LocalValidationException("unknown_entity", "entity", "unknown entity '" + entity + "'"));
@@ -58,6 +64,7 @@ final class LocalEdits {
     }
 
     UUID create(StoreTransaction tx, String entity, UUID recordId, UUID personId, Map<String, ?> input) {
+        requireActive(tx);
         EntitySpec spec = spec(entity);
         if (!spec.clientWritable()) {
             throw new LocalValidationException("server_only", null, entity + " records are created by the team, not on devices");
@@ -75,6 +82,7 @@ final class LocalEdits {
 
     /** @return false when nothing differs from what the device holds (nothing is queued) */
     boolean update(StoreTransaction tx, String entity, UUID recordId, Map<String, ?> input) {
+        requireActive(tx);
         EntitySpec spec = spec(entity);
         LocalRecord r = existing(tx, entity, recordId);
         if (spec.appendOnly()) {
@@ -96,6 +104,7 @@ final class LocalEdits {
     }
 
     void delete(StoreTransaction tx, String entity, UUID recordId) {
+        requireActive(tx);
         EntitySpec spec = spec(entity);
         LocalRecord r = existing(tx, entity, recordId);
         if (spec.appendOnly()) {
@@ -153,9 +162,6 @@ final class LocalEdits {
 
     private void queue(StoreTransaction tx, String entity, String op, UUID recordId, UUID personId, String category,
                        Long baseVersion, Map<String, Object> fields) {
-        if ("revoked".equals(tx.meta(Meta.STATE).orElse("active"))) {
-            throw new LocalValidationException("device_revoked", null, "this device was revoked; nothing is recorded on it");
-        }
         long seq = tx.meta(Meta.NEXT_SEQ).map(Long::parseLong).orElse(1L);
         tx.putMeta(Meta.NEXT_SEQ, String.valueOf(seq + 1));
         String hlc = clock.now().toString();
