@@ -65,7 +65,7 @@ final class SyncEngine {
             Prepared prepared = store.write(this::prepare);
             if (prepared.leasePurged()) store.scrub();
             SentRequest sent = prepared.sent();
-            String token = tokens.token();
+            String token = token();
             SyncTransport.Response answer = send(sent, token);
             totals.rounds++;
             if (answer.status() / 100 == 2) {
@@ -110,6 +110,15 @@ final class SyncEngine {
 
     private String refusedVersion() {
         return config.schemaVersion() + "/" + config.appVersion();
+    }
+
+    /** A token; a supplier that cannot get one (its provider unreachable) is a network failure: retry later. */
+    private String token() {
+        try {
+            return tokens.token();
+        } catch (RuntimeException e) {
+            throw new SyncException(SyncException.Kind.NETWORK, "no access token: " + e.getMessage(), null, e);
+        }
     }
 
     private SyncTransport.Response send(SentRequest sent, String token) {

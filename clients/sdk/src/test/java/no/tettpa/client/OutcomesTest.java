@@ -107,4 +107,33 @@ class OutcomesTest extends ServerTest {
         k.dismiss(item.id());
         assertTrue(k.needsAttention().isEmpty());
     }
+
+    @Test
+    void laterChangesOfAListAreRebasedOnTheMergedRecordSoAnotherWorkersChangeSurvives() {
+        FieldClient k = device("kari", kari);
+        FieldClient o = device("ola", ola);
+        k.sync();
+        o.sync();
+        Map<String, Object> goal = Fields.goal("Beholde leiligheten");
+        UUID agreement = k.create("agreement", eirik.id(), Fields.with(Fields.agreementDraft(), "goals", List.of(goal)));
+        k.sync();
+        o.sync();
+        o.changeAgreement(agreement, Map.of("goals", List.of(Fields.with(goal, "text", "Beholde leiligheten i Storgata"))));
+        o.sync();
+
+        List<Object> goals = new java.util.ArrayList<>(List.of(goal));
+        goals.add(Fields.goal("Betale husleia"));
+        k.changeAgreement(agreement, Map.of("goals", goals));
+        goals.add(Fields.goal("Møte på NAV"));
+        k.changeAgreement(agreement, Map.of("goals", goals));
+        k.sync();
+        o.sync();
+
+        for (FieldClient d : List.of(k, o)) {
+            List<?> now = (List<?>) d.record(agreement).orElseThrow().fields().get("goals");
+            assertEquals(3, now.size(), "both of Kari's goals arrived");
+            assertTrue(now.stream().anyMatch(g -> "Beholde leiligheten i Storgata".equals(((Map<?, ?>) g).get("text"))),
+                    "Ola's change of the first goal survived Kari's stale copy: " + now);
+        }
+    }
 }
