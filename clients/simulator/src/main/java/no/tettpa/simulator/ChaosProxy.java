@@ -11,11 +11,12 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A TCP proxy on loopback between the devices and the server that cuts connections at random points: with
- * probability {@code cutRate} a connection is reset after a random number of bytes of the request (the server gets
- * part of it, or all of it and then loses the client) or of the response (the device gets part of the answer).
+ * A TCP proxy on loopback between the devices and the server that cuts connections at random points: a connection
+ * is reset after a random number of bytes of the requests (the server gets part of one, or all of it and then
+ * loses the client) or of the responses (the device gets part of an answer), about one request in {@code 1/cutRate}.
  */
 final class ChaosProxy implements AutoCloseable {
+    private static final long AVERAGE_REQUEST_BYTES = 3000;
     private final ServerSocket listener;
     private final int upstreamPort;
     private final FaultLog faults;
@@ -66,8 +67,10 @@ final class ChaosProxy implements AutoCloseable {
         long requestCut = -1;
         long responseCut = -1;
         synchronized (random) {
-            if (random.nextDouble() < cutRate) {
-                long at = random.nextInt(6000);
+            // A connection is kept alive for many requests: the cut point is spread over the traffic it may carry,
+            // so on average one cut falls every AVERAGE_REQUEST_BYTES / cutRate bytes.
+            if (cutRate > 0) {
+                long at = (long) (random.nextDouble() * AVERAGE_REQUEST_BYTES / cutRate);
                 if (random.nextBoolean()) requestCut = at;
                 else responseCut = at;
             }

@@ -7,8 +7,7 @@ import java.nio.file.Path;
  *
  * @param serverJar        null for the server in this JVM; else {@code tettpa.jar}, run as a separate process
  * @param workDirectory    where the databases, device files and the server's log go; null for a temporary one
- * @param cutRate          the share of connections the proxy cuts (connections are kept alive, so a cut one is
- *                         replaced by a new one: a quarter of new connections is about one request in twenty)
+ * @param cutRate          about the share of requests or answers the proxy cuts
  * @param duplicateRate    the share of requests sent twice at once
  * @param replayRate       the share of requests kept to be sent again later
  * @param skewedDevices    the share of devices whose wall clock is hours off
@@ -67,7 +66,7 @@ record SimulationConfig(int devices, int workers, int teams, int personsPerTeam,
         long seed = 1;
         Path serverJar;
         Path workDirectory;
-        double cutRate = 0.25;
+        double cutRate = 0.15;
         double duplicateRate = 0.05;
         double replayRate = 0.05;
         double skewedDevices = 0.25;
