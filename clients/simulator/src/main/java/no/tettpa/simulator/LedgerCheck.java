@@ -92,8 +92,8 @@ final class LedgerCheck {
             for (Map.Entry<String, Object> unit : units(f, value, e.before().get(name)).entrySet()) {
                 values++;
                 String verdict = fate(e, spec, f, unit.getKey(), unit.getValue(), base == null ? 1 : base);
-                if (verdict.startsWith("LOST: ")) lose(e, name + (unit.getKey() == null ? "" : "[" + unit.getKey() + "]")
-                        + " = " + unit.getValue() + ": " + verdict.substring(6));
+                if (verdict.startsWith("LOST")) lose(e, name + (unit.getKey() == null ? "" : "[" + unit.getKey() + "]")
+                        + " = " + unit.getValue() + ": " + verdict.substring(verdict.startsWith("LOST: ") ? 6 : 5));
                 else tally("value " + verdict);
             }
         });
@@ -153,7 +153,7 @@ final class LedgerCheck {
             return "moved on by a later step of its workflow";
         }
         String verdict = departure(e, versions.get(in), versions.get(out));
-        if (!verdict.startsWith("LOST: ") || out >= versions.size()) return verdict;
+        if (!verdict.startsWith("LOST") || out >= versions.size()) return verdict;
         ServerSnapshot.Version after = versions.get(out);
         Ledger.Entry writer = after.mutationSeq() == null ? null : ledger.get(after.deviceId(), after.mutationSeq());
         return verdict + "; it sent " + (writer == null ? "?" : writer.fields().get(f.name())) + ", leaving "
@@ -171,6 +171,20 @@ final class LedgerCheck {
         return false;
     }
 
+    /**
+     * Whether the version before {@code out} was the writer's own merged write of a set-valued field: the server then
+     * takes that merged value (others' changes included) as the writer's base (see the SDK's ServerBugsTest).
+     */
+    private boolean ownMergedValueBefore(Ledger.Entry e, ServerSnapshot.Version out, Ledger.Entry writer) {
+        List<ServerSnapshot.Version> versions = server.history.get(e.recordId());
+        int i = versions.indexOf(out);
+        if (i < 1) return false;
+        ServerSnapshot.Version before = versions.get(i - 1);
+        if (!writer.deviceId().equals(before.deviceId()) || before.mutationSeq() == null) return false;
+        Map<String, Object> outcome = server.outcomes.get(new Ledger.Key(before.deviceId(), before.mutationSeq()));
+        return outcome != null && !"applied".equals(outcome.get("status"));
+    }
+
     /** Why the value stopped being current at {@code out}, having been current since {@code in}. */
     private String departure(Ledger.Entry e, ServerSnapshot.Version in, ServerSnapshot.Version out) {
         String where = " (current at v" + in.version() + ", replaced at v" + out.version() + ")";
@@ -181,10 +195,15 @@ final class LedgerCheck {
         if ("conflict".equals(writer.entity())) {
             Long seen = writer.targetSeenVersion();
             return seen != null && seen >= in.version() ? "replaced by a conflict resolution that saw it"
-                    : "LOST: overwritten by a conflict resolution made without seeing it (saw v" + seen + ")" + where;
+                    : "LOST (known server bug: a resolution overwrites a newer value): overwritten by a conflict "
+                    + "resolution made without seeing it (saw v" + seen + ")" + where;
         }
         Long base = server.receivedBase.get(new Ledger.Key(writer.deviceId(), writer.seq()));
         if (base != null && base >= in.version()) return "replaced by a later edit that saw it";
+        if (ownMergedValueBefore(e, out, writer)) {
+            return "LOST (known server bug: the writer's own merged set value was taken as its base): overwritten by device "
+                    + writer.deviceId() + " seq " + writer.seq() + " (base v" + base + ")" + where;
+        }
         return "LOST: overwritten by device " + writer.deviceId() + " seq " + writer.seq() + " (base v" + base
                 + ") without a conflict record" + where;
     }

@@ -23,8 +23,9 @@ record Report(SimulationConfig config, int skewedDevices, int persons, Stats sta
         SimulationConfig c = config;
         long refused = stats.refused().values().stream().mapToLong(Long::longValue).sum();
         out.println("Tettpå sync simulation (seed " + c.seed() + ", server "
-                + (c.inProcess() ? "in-process" : "process " + c.serverJar()) + "; conflicts resolved by "
-                + (c.anyResolution() ? "keeping or taking the other value" : "keeping the current value") + ")");
+                + (c.inProcess() ? "in-process" : "process " + c.serverJar())
+                + (c.avoidServerBugs() ? "; avoiding the known server bugs" : "; every operation, known server bugs included")
+                + ")");
         out.printf("  devices          %d (%d workers in %d teams, %d persons; %d devices with clocks 1-6 h off)%n",
                 c.devices(), c.workers(), c.teams(), persons, skewedDevices);
         out.printf("  operations       %d (%d mutations queued; %d refused on the device: %s)%n",

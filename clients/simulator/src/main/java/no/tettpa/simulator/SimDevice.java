@@ -39,7 +39,7 @@ final class SimDevice {
     private int offlineFor;
 
     SimDevice(int index, Seeder.Worker worker, long clockSkewMillis, Path file, SyncTransport transport,
-              TokenSupplier tokens, Ledger ledger, Stats stats, FaultLog faults, long seed, boolean anyResolution) {
+              TokenSupplier tokens, Ledger ledger, Stats stats, FaultLog faults, long seed, boolean avoidServerBugs) {
         this.index = index;
         this.worker = worker;
         this.clockSkewMillis = clockSkewMillis;
@@ -53,7 +53,7 @@ final class SimDevice {
         this.config = FieldClientConfig.defaults("simulator").withWallClock(this::wallClock)
                 .withRetry(new Backoff(Duration.ofMillis(100), Duration.ofSeconds(3), new Random(seed + 1)),
                         d -> Thread.sleep(d.toMillis()));
-        this.workload = new Workload(random, new FieldValues(random, index, this::wallClock), anyResolution);
+        this.workload = new Workload(random, new FieldValues(random, index, this::wallClock), avoidServerBugs);
         open();
     }
 
@@ -96,7 +96,7 @@ final class SimDevice {
                 record(step);
             }
         } catch (LocalValidationException e) {
-            stats.refused(e.code());
+            stats.refused(e.code() + (e.errors().isEmpty() || e.errors().get(0).field() == null ? "" : " " + e.errors().get(0).field()));
         }
         if (offlineFor == 0 && random.nextInt(3) == 0) sync(3);
         if (random.nextInt(150) == 0) restartApp();

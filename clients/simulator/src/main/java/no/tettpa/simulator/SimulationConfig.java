@@ -14,20 +14,21 @@ import java.nio.file.Path;
  * @param serverKills      how many times the server is killed mid-push and restarted
  * @param databaseRestarts how many times PostgreSQL is restarted under load
  * @param scopeChanges     how many persons are moved to another team (and later back): evictions and backfills
- * @param anyResolution    whether workers resolve conflicts by taking the other value too, not only by keeping the
- *                         current one (taking it can overwrite a newer value: a known server bug, see
- *                         {@code ServerBugsTest} in the SDK)
+ * @param avoidServerBugs  whether workers stay clear of the two known server bugs (see {@code ServerBugsTest} in the
+ *                         SDK): they resolve conflicts only by keeping the current value (taking the other one can
+ *                         overwrite a newer value without a trace), and add list elements but never change one (a
+ *                         change of an element another worker changed too can be taken without a conflict record)
  */
 record SimulationConfig(int devices, int workers, int teams, int personsPerTeam, int operations, long seed,
                         Path serverJar, Path workDirectory, double cutRate, double duplicateRate, double replayRate,
                         double skewedDevices, int serverKills, int databaseRestarts, int scopeChanges,
-                        boolean anyResolution) {
+                        boolean avoidServerBugs) {
 
     static final String USAGE = """
             usage: SimulatorMain [--in-process | --server-jar backend/target/tettpa.jar] [--devices N] [--workers N]
                                  [--teams N] [--persons-per-team N] [--operations N] [--seed N] [--work-dir DIR]
                                  [--server-kills N] [--db-restarts N] [--scope-changes N] [--no-faults]
-                                 [--resolve-by-keeping]""";
+                                 [--avoid-known-server-bugs]""";
 
     boolean inProcess() {
         return serverJar == null;
@@ -46,7 +47,7 @@ record SimulationConfig(int devices, int workers, int teams, int personsPerTeam,
             switch (option) {
                 case "--in-process" -> b.serverJar = null;
                 case "--no-faults" -> b.noFaults();
-                case "--resolve-by-keeping" -> b.anyResolution = false;
+                case "--avoid-known-server-bugs" -> b.avoidServerBugs = true;
                 default -> {
                     if (i + 1 >= args.length) throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
                     b.set(option, args[++i]);
@@ -73,7 +74,7 @@ record SimulationConfig(int devices, int workers, int teams, int personsPerTeam,
         int serverKills = 1;
         int databaseRestarts = 1;
         int scopeChanges = 1;
-        boolean anyResolution = true;
+        boolean avoidServerBugs;
 
         void noFaults() {
             cutRate = 0;
@@ -108,7 +109,7 @@ record SimulationConfig(int devices, int workers, int teams, int personsPerTeam,
             }
             return new SimulationConfig(devices, workers, teams, personsPerTeam, operations, seed, serverJar,
                     workDirectory, cutRate, duplicateRate, replayRate, skewedDevices, serverKills, databaseRestarts,
-                    scopeChanges, anyResolution);
+                    scopeChanges, avoidServerBugs);
         }
     }
 }
