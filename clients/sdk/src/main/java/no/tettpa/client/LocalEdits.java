@@ -34,8 +34,18 @@ final class LocalEdits {
         return Instant.ofEpochMilli(config.wallClock().getAsLong());
     }
 
-    private Validation.Context context() {
-        return new Validation.Context(LocalDate.ofInstant(now(), Validation.Context.NORWAY), config.formats());
+    private LocalDate today() {
+        return LocalDate.ofInstant(now(), Validation.Context.NORWAY);
+    }
+
+    /**
+     * The field checks the device makes before queueing a create or an update: values normalized as the merge
+     * rules compare them, dates bounded from {@code today} in Norway, named formats from the configuration.
+     */
+    static List<Validation.FieldError> fieldErrors(EntitySpec spec, String op, Map<String, Object> fields, LocalDate today,
+                                                   Map<String, Validation.FormatCheck> formats) {
+        Validation.Context ctx = new Validation.Context(today, formats);
+        return "create".equals(op) ? Validation.forCreate(spec, fields, ctx) : Validation.forUpdate(spec, fields, ctx);
     }
 
     private static void requireActive(StoreTransaction tx) {
@@ -49,7 +59,7 @@ final class LocalEdits {
                 new LocalValidationException("unknown_entity", "entity", "unknown entity '" + entity + "'"));
     }
 
-    private static Map<String, Object> normalized(Map<String, ?> fields) {
+    static Map<String, Object> normalized(Map<String, ?> fields) {
         try {
             return Values.normalizeMap(fields == null ? Map.of() : fields);
         } catch (IllegalArgumentException e) {
@@ -70,7 +80,7 @@ final class LocalEdits {
             throw new LocalValidationException("server_only", null, entity + " records are created by the team, not on devices");
         }
         Map<String, Object> fields = normalized(input);
-        refuseIfInvalid(Validation.forCreate(spec, fields, context()));
+        refuseIfInvalid(fieldErrors(spec, "create", fields, today(), config.formats()));
         String category = spec.category().apply(fields).wire();
         requireScope(tx, personId, category);
         if (tx.record(recordId).isPresent() || !tx.outboxForRecord(recordId).isEmpty()) {
@@ -92,11 +102,11 @@ final class LocalEdits {
         normalized(input).forEach((k, v) -> {
             if (!Values.same(v, r.fields().get(k))) changes.put(k, v);
         });
+        if (changes.isEmpty()) return false;
         if ("conflict".equals(entity) && !changes.keySet().equals(java.util.Set.of("resolution"))) {
             throw new LocalValidationException("validation", "resolution", "a conflict is resolved by its resolution only");
         }
-        if (changes.isEmpty()) return false;
-        refuseIfInvalid(Validation.forUpdate(spec, changes, context()));
+        refuseIfInvalid(fieldErrors(spec, "update", changes, today(), config.formats()));
         checkRecordRules(spec, r.fields(), changes);
         requireScope(tx, r.personId(), r.category());
         queue(tx, entity, "update", recordId, r.personId(), r.category(), baseVersion(r), changes);
