@@ -47,7 +47,7 @@ public class DevIssuer {
     public DevIssuer(AuthConfiguration config,
                      @Property(name = "tettpa.database.embedded", defaultValue = "false") boolean embeddedDatabase,
                      @Property(name = "tettpa.data-directory") String dataDirectory) {
-        this.enabled = !config.realIssuerConfigured() && switch (config.getDevIssuer().trim().toLowerCase()) {
+        this.enabled = !config.realIssuerConfigured() && switch (config.getDevIssuer().trim().toLowerCase(java.util.Locale.ROOT)) {
             case "true", "on", "yes" -> true;
             case "false", "off", "no" -> false;
             default -> embeddedDatabase;

@@ -47,7 +47,7 @@ public class DemoData {
         this.teams = teams;
         this.staff = staff;
         this.persons = persons;
-        this.enabled = switch (mode.trim().toLowerCase()) {
+        this.enabled = switch (mode.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "true", "on", "yes" -> true;
             case "false", "off", "no" -> false;
             default -> embedded;

@@ -35,9 +35,11 @@ public class PersonController {
     private final TeamRepository teams;
     private final StaffRepository staff;
     private final PersonRegistry registry;
+    private final Handover handover;
 
     public PersonController(PersonRepository persons, TeamRepository teams, StaffRepository staff,
-                            PersonRegistry registry) {
+                            PersonRegistry registry, Handover handover) {
+        this.handover = handover;
         this.persons = persons;
         this.teams = teams;
         this.staff = staff;
@@ -95,5 +97,17 @@ public class PersonController {
         Person saved = registry.register(caller.municipalityId(), request.displayName().strip(), request.teamId(),
                 request.coordinatorId(), caller.staffId());
         return HttpResponse.created(PersonView.of(saved), URI.create("/api/v1/persons/" + saved.id()));
+    }
+
+    @Post("/{id}/handover")
+    @Operation(summary = "Hand the person over to another team or coordinator; access follows, the history goes along")
+    public Handover.Entry handOver(Caller caller, @PathVariable UUID id, @Valid @Body Handover.Request request) {
+        return handover.handOver(caller, id, request);
+    }
+
+    @Get("/{id}/handovers")
+    @Operation(summary = "Every hand-over of the person: from and to which team and coordinator, by whom, when, why")
+    public List<Handover.Entry> handovers(Caller caller, @PathVariable UUID id) {
+        return handover.history(caller, id);
     }
 }

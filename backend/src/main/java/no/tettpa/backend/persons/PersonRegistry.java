@@ -1,7 +1,7 @@
 package no.tettpa.backend.persons;
 
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import no.tettpa.backend.platform.Jdbc;
 import no.tettpa.backend.sync.RecordStore;
 import no.tettpa.backend.sync.ServerClock;
 import no.tettpa.sync.merge.Stamp;
@@ -20,21 +20,19 @@ import java.util.UUID;
  */
 @Singleton
 public class PersonRegistry {
-    private final TransactionOperations<Connection> tx;
+    private final Jdbc jdbc;
     private final RecordStore records;
     private final ServerClock clock;
 
-    public PersonRegistry(TransactionOperations<Connection> tx, RecordStore records, ServerClock clock) {
-        this.tx = tx;
+    public PersonRegistry(Jdbc jdbc, RecordStore records, ServerClock clock) {
+        this.jdbc = jdbc;
         this.records = records;
         this.clock = clock;
     }
 
     public Person register(UUID municipality, String displayName, UUID teamId, UUID coordinatorId, UUID registeredBy) {
         Person p = new Person(UUID.randomUUID(), municipality, displayName, teamId, coordinatorId);
-        tx.executeWrite(status -> {
-            Connection c = status.getConnection();
-            try {
+        jdbc.write(c -> {
                 insertRow(c, p);
                 Map<String, Object> body = new TreeMap<>();
                 body.put("displayName", displayName);
@@ -47,9 +45,6 @@ public class PersonRegistry {
                 records.insert(c, municipality, List.of(new RecordStore.NewVersion(p.id(), 1, p.id(), "person",
                         Category.CORE.bit(), false, body, stamps, null, registeredBy, null, null)));
                 return null;
-            } catch (SQLException e) {
-                throw new IllegalStateException("could not register the person", e);
-            }
         });
         return p;
     }

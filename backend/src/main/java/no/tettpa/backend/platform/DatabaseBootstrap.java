@@ -86,8 +86,10 @@ public final class DatabaseBootstrap implements AutoCloseable {
             EmbeddedPostgres pg = builder
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
-                    // zonky starts PostgreSQL with -F (fsync off); this database holds real work, so keep fsync.
+                    // zonky starts PostgreSQL without fsync and without synchronous commit; this database holds
+                    // real work, and a sync is acknowledged only once it is durable.
                     .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "100")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();

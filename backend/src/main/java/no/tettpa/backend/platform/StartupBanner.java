@@ -1,6 +1,8 @@
 package no.tettpa.backend.platform;
 
 import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
@@ -8,6 +10,7 @@ import no.tettpa.backend.auth.DevIssuer;
 
 /** Tells whoever started the server where it listens and how to get in. */
 @Singleton
+@Requires(notEnv = Environment.TEST)
 public class StartupBanner {
     private final DevIssuer devIssuer;
     private final boolean embedded;

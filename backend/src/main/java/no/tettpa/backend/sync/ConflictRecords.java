@@ -1,5 +1,6 @@
 package no.tettpa.backend.sync;
 
+import no.tettpa.backend.platform.Sql;
 import jakarta.inject.Singleton;
 import no.tettpa.sync.merge.ConflictDraft;
 import no.tettpa.sync.merge.Stamp;
@@ -77,11 +78,7 @@ public class ConflictRecords {
     }
 
     public void closed(Connection c, UUID municipality, UUID conflictId) throws SQLException {
-        try (var ps = c.prepareStatement("DELETE FROM open_conflict WHERE municipality_id = ? AND conflict_id = ?")) {
-            ps.setObject(1, municipality);
-            ps.setObject(2, conflictId);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "DELETE FROM open_conflict WHERE municipality_id = ? AND conflict_id = ?", municipality, conflictId);
     }
 
     static String categoryWire(int category) {

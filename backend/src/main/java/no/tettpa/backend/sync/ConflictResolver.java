@@ -152,8 +152,8 @@ public class ConflictResolver {
         Map<String, Object> next = new TreeMap<>(target.body());
         if (newValue == null) next.remove(name);
         else next.put(name, newValue);
-        DomainRules.Verdict v = rules.check(c, new DomainRules.Write(w.municipality, spec.name(), target.recordId(),
-                target.personId(), target.body(), next, w.caller));
+        DomainRules.Verdict v = rules.check(new DomainRules.Write(w.municipality, spec.name(), target.recordId(),
+                target.personId(), target.body(), next, w.caller), new BatchLookup(c, store, w));
         if (!v.errors().isEmpty()) {
             return new MutationOutcome.Rejection("validation", v.errors().get(0).field(), v.errors().get(0).message());
         }

@@ -6,6 +6,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import no.tettpa.backend.auth.Caller;
 import no.tettpa.backend.auth.Role;
+import no.tettpa.backend.platform.Jdbc;
 import no.tettpa.backend.problem.Problem;
 import no.tettpa.backend.problem.ProblemException;
 import no.tettpa.backend.problem.ProblemType;
@@ -31,16 +32,18 @@ import java.util.UUID;
  */
 @Singleton
 public class ConflictService {
-    private final SyncService sync;
+    private final Jdbc jdbc;
     private final RecordStore store;
     private final ConflictResolver resolver;
     private final ScopeResolver scopes;
     private final ServerClock clock;
     private final DomainRules rules;
+    private final ConflictRecords conflictRecords;
 
-    public ConflictService(SyncService sync, RecordStore store, ConflictResolver resolver, ScopeResolver scopes,
-                           ServerClock clock, DomainRules rules) {
-        this.sync = sync;
+    public ConflictService(Jdbc jdbc, RecordStore store, ConflictResolver resolver, ScopeResolver scopes,
+                           ServerClock clock, DomainRules rules, ConflictRecords conflictRecords) {
+        this.conflictRecords = conflictRecords;
+        this.jdbc = jdbc;
         this.store = store;
         this.resolver = resolver;
         this.scopes = scopes;
@@ -66,7 +69,7 @@ public class ConflictService {
             throw ProblemException.notFound("team");
         }
         UUID worker = teamId == null && workerId == null ? caller.staffId() : workerId;
-        return sync.inRead(c -> {
+        return jdbc.read(c -> {
             if (worker != null && !worker.equals(caller.staffId()) && !leads(c, caller, worker)) {
                 throw ProblemException.notFound("staff member");
             }
@@ -97,15 +100,15 @@ public class ConflictService {
     }
 
     public ConflictView get(Caller caller, UUID id) {
-        return sync.inRead(c -> view(visibleConflict(c, caller, id)));
+        return jdbc.read(c -> view(visibleConflict(c, caller, id)));
     }
 
     public ConflictView resolve(Caller caller, UUID id, Resolution request) {
         Map<String, Object> resolution = resolutionMap(request);
-        return sync.inWrite(c -> {
+        return jdbc.write(c -> {
             RecordStore.StoredRecord conflict = visibleConflict(c, caller, id);
             UUID target = UUID.fromString(String.valueOf(conflict.body().get("recordId")));
-            store.lock(c, caller.municipalityId(), List.of(id, target));
+            store.lockPersons(c, caller.municipalityId(), List.of(conflict.personId()));
             var current = store.current(c, caller.municipalityId(), List.of(id, target));
             WriteBatch w = new WriteBatch(caller.municipalityId(), caller, null, current);
             Stamp stamp = new Stamp(clock.now(), caller.staffId().toString(), null);
@@ -118,13 +121,7 @@ public class ConflictService {
                         : List.of(new Problem.FieldError(r.rejection().field(), r.rejection().message())));
             }
             store.insert(c, caller.municipalityId(), w.versions);
-            for (UUID closed : w.closedConflicts) {
-                try (var ps = c.prepareStatement("DELETE FROM open_conflict WHERE municipality_id = ? AND conflict_id = ?")) {
-                    ps.setObject(1, caller.municipalityId());
-                    ps.setObject(2, closed);
-                    ps.executeUpdate();
-                }
-            }
+            for (UUID closed : w.closedConflicts) conflictRecords.closed(c, caller.municipalityId(), closed);
             return view(w.state.get(id));
         });
     }

@@ -1,5 +1,6 @@
 package no.tettpa.backend.sync;
 
+import no.tettpa.backend.platform.Sql;
 import jakarta.inject.Singleton;
 import no.tettpa.backend.auth.Caller;
 import no.tettpa.backend.problem.ProblemException;
@@ -13,6 +14,17 @@ import java.util.UUID;
 /** The devices table: registration on first contact, the applied-sequence watermark, revocation state. */
 @Singleton
 public class DeviceStore {
+    /** Told when a device registers itself on first contact (the access log). */
+    public interface RegistrationListener {
+        void registered(Connection c, Caller caller, UUID deviceId) throws SQLException;
+    }
+
+    private final java.util.List<RegistrationListener> listeners;
+
+    public DeviceStore(java.util.List<RegistrationListener> listeners) {
+        this.listeners = listeners;
+    }
+
     public record Device(UUID id, UUID staffId, String status, long lastSeq, boolean wipeSent) {
         public boolean revoked() {
             return "revoked".equals(status);
@@ -31,7 +43,9 @@ public class DeviceStore {
                 ps.setObject(1, caller.municipalityId());
                 ps.setObject(2, deviceId);
                 ps.setObject(3, caller.staffId());
-                ps.executeUpdate();
+                if (ps.executeUpdate() == 1) {
+                    for (RegistrationListener l : listeners) l.registered(c, caller, deviceId);
+                }
             }
             found = find(c, caller.municipalityId(), deviceId, lock);
         }
@@ -56,24 +70,19 @@ public class DeviceStore {
     }
 
     public void advance(Connection c, UUID municipality, UUID deviceId, long lastSeq) throws SQLException {
-        try (var ps = c.prepareStatement("UPDATE device SET last_seq = ? WHERE municipality_id = ? AND id = ?")) {
-            ps.setLong(1, lastSeq);
-            ps.setObject(2, municipality);
-            ps.setObject(3, deviceId);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "UPDATE device SET last_seq = ? WHERE municipality_id = ? AND id = ?", lastSeq, municipality, deviceId);
     }
 
+    /**
+     * Notes when the device was last seen, at most once a minute (or when its app changes), so that the common
+     * empty pull writes nothing and costs no commit.
+     */
     public void seen(Connection c, UUID municipality, UUID deviceId, String hlc, int schemaVersion, String appVersion)
             throws SQLException {
-        try (var ps = c.prepareStatement("UPDATE device SET last_seen_at = now(), last_hlc = ?, schema_version = ?, "
-                + "app_version = ? WHERE municipality_id = ? AND id = ?")) {
-            ps.setString(1, hlc);
-            ps.setInt(2, schemaVersion);
-            ps.setString(3, appVersion == null ? null : appVersion.substring(0, Math.min(100, appVersion.length())));
-            ps.setObject(4, municipality);
-            ps.setObject(5, deviceId);
-            ps.executeUpdate();
-        }
+        String app = appVersion == null ? null : appVersion.substring(0, Math.min(100, appVersion.length()));
+        Sql.update(c, "UPDATE device SET last_seen_at = now(), last_hlc = ?, schema_version = ?, app_version = ? "
+                + "WHERE municipality_id = ? AND id = ? AND (last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute' "
+                + "OR schema_version IS DISTINCT FROM ? OR app_version IS DISTINCT FROM ?)",
+                hlc, schemaVersion, app, municipality, deviceId, schemaVersion, app);
     }
 }

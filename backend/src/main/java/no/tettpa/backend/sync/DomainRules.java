@@ -3,8 +3,6 @@ package no.tettpa.backend.sync;
 import no.tettpa.backend.auth.Caller;
 import no.tettpa.sync.schema.Validation;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +25,7 @@ public interface DomainRules {
         }
     }
 
-    Verdict check(Connection c, Write write) throws SQLException;
+    Verdict check(Write write, RecordLookup lookup);
 
     /** Named format checks (e.g. {@code national-id}) used by field validation. */
     Map<String, Validation.FormatCheck> formats();

@@ -43,8 +43,9 @@ public class PullProcessor {
         this.config = config;
     }
 
-    /** A page and what it delivered (for the delivery log). */
-    public record Result(PullPage page, List<RecordStore.FeedRow> delivered, Map<UUID, Integer> evictions) {}
+    /** A page, what it delivered and on what basis (for the delivery log), and what to evict. */
+    public record Result(PullPage page, List<RecordStore.FeedRow> delivered, Map<UUID, VisibleScope> visible,
+                         Map<UUID, Integer> evictions) {}
 
     public Result pull(Connection c, Caller caller, UUID deviceId, Pull pull, int schemaVersion) throws SQLException {
         Checkpoint held;
@@ -85,7 +86,8 @@ public class PullProcessor {
                 .toList();
         String checkpoint = new Checkpoint(merged(after)).encode();
         // evictions are issued (and numbered) by the caller, which records them
-        return new Result(new PullPage(changes, List.of(), scopeChanges, checkpoint, more), delivered, plan.evictions());
+        return new Result(new PullPage(changes, List.of(), scopeChanges, checkpoint, more), delivered, visible,
+                plan.evictions());
     }
 
     private record Group(Position position, List<Checkpoint.Entry> entries) {}
@@ -169,7 +171,7 @@ public class PullProcessor {
         List<Change> out = new ArrayList<>(latest.size());
         for (RecordStore.FeedRow r : latest.values()) {
             Map<String, Object> fields = r.deleted() ? null
-                    : SchemaUpgrades.downgrade(r.entity(), json.readMap(r.body()), schemaVersion);
+                    : SchemaUpgrades.downgrade(r.entity(), json.readForOutput(r.body()), schemaVersion);
             out.add(new Change(r.entity(), r.recordId(), r.personId(), r.version(), r.deleted(), fields));
         }
         return out;

@@ -43,9 +43,17 @@ public class PushProcessor {
     private final ConflictResolver resolver;
     private final ScopeResolver scopes;
     private final DomainRules rules;
+    private final List<WriteListener> writeListeners;
+
+    /** Told what each judged batch did, per mutation, in its transaction (the access log). */
+    public interface WriteListener {
+        void judged(Connection c, Caller caller, UUID deviceId, List<Mutation> batch, List<MutationOutcome> outcomes)
+                throws SQLException;
+    }
 
     public PushProcessor(RecordStore store, ConflictRecords conflictRecords, ConflictResolver resolver,
-                         ScopeResolver scopes, DomainRules rules) {
+                         ScopeResolver scopes, DomainRules rules, List<WriteListener> writeListeners) {
+        this.writeListeners = writeListeners;
         this.store = store;
         this.conflictRecords = conflictRecords;
         this.resolver = resolver;
@@ -72,16 +80,18 @@ public class PushProcessor {
             prepared.add(prepare(m, clampedHlc.get(m.seq()), schemaVersion, ctx));
         }
         Set<UUID> persons = new HashSet<>();
+        Set<UUID> changed = new HashSet<>();
         Set<UUID> ids = new LinkedHashSet<>();
         for (Prepared p : prepared) {
             if (p.rejection() == null) {
                 persons.add(p.m().personId());
                 ids.add(p.m().recordId());
+                if (p.op() != Edit.Op.CREATE) changed.add(p.m().personId());
             }
         }
         Map<UUID, VisibleScope> visible = scopes.visible(c, caller, persons);
         ids.addAll(resolver.targetsOf(c, caller.municipalityId(), prepared));
-        store.lock(c, caller.municipalityId(), ids);
+        store.lockPersons(c, caller.municipalityId(), changed);
         Map<UUID, RecordStore.StoredRecord> current = store.current(c, caller.municipalityId(), ids);
         Map<UUID, RecordStore.StoredRecord> bases = store.versionsAt(c, caller.municipalityId(), olderBases(prepared, current));
 
@@ -92,7 +102,7 @@ public class PushProcessor {
         for (Prepared p : prepared) {
             MutationOutcome o = p.rejection() != null ? rejected(p.m(), p.rejection())
                     : apply(c, p, batchWrites, bases, visible, controller, ctx);
-            if (o.rejection() != null && ("out_of_scope".equals(o.rejection().code()))) {
+            if (deviceId != null && o.rejection() != null && OUT_OF_SCOPE.contains(o.rejection().code())) {
                 flags.add(new Flag(p.m().seq(), p.m().personId(), o.rejection().code()));
             }
             outcomes.add(o);
@@ -102,6 +112,7 @@ public class PushProcessor {
         for (UUID closed : batchWrites.closedConflicts) {
             conflictRecords.closed(c, caller.municipalityId(), closed);
         }
+        for (WriteListener l : writeListeners) l.judged(c, caller, deviceId, batch, outcomes);
         return new Judged(outcomes, flags);
     }
 
@@ -180,16 +191,19 @@ public class PushProcessor {
         int category = cur != null ? cur.category() : p.spec().category().apply(fields).bit();
         VisibleScope scope = visible.get(m.personId());
         if (scope == null || (scope.categories() & (1 << category)) == 0) {
-            return rejected(m, new MutationOutcome.Rejection("out_of_scope", "personId",
-                    "this person's " + ConflictRecords.categoryWire(category) + " records are not shared with you; "
-                            + "the entry is kept for your team leader"));
+            String why = scope == null ? scopes.whyNot(c, w.caller, m.personId()) : "no_longer_visible";
+            String code = why.equals("no_longer_visible") ? "out_of_scope" : why;
+            return rejected(m, new MutationOutcome.Rejection(code, "personId",
+                    "this person's " + ConflictRecords.categoryWire(category) + " records are not shared with you"
+                            + (code.equals("out_of_scope") ? "" : " (" + why.replace('_', ' ') + ")")
+                            + "; what you wrote is kept for your team leader"));
         }
         Stamp stamp = new Stamp(p.hlc(), w.caller.staffId().toString(), w.deviceId == null ? null : w.deviceId.toString());
         if (ConflictRecords.ENTITY.equals(p.spec().name())) {
             return resolver.resolveFromDevice(c, w, m, cur, fields, stamp, ctx);
         }
-        RecordStore.StoredRecord base = m.baseVersion() != null && cur != null && m.baseVersion() == cur.version()
-                ? cur : bases.get(m.recordId());
+        RecordStore.StoredRecord base = w.version(m.recordId(), m.baseVersion());
+        if (base == null) base = bases.get(m.recordId());
         Edit edit = new Edit(p.op(), m.baseVersion(), fields, stamp);
         MergeResult r = Merger.merge(p.spec(), RecordStore.state(base), RecordStore.state(cur), edit);
         if (r.status() == MergeResult.Status.REJECTED) {
@@ -197,8 +211,8 @@ public class PushProcessor {
         }
         Map<String, Object> body = r.body();
         if (r.changed() && !r.deleted()) {
-            DomainRules.Verdict v = rules.check(c, new DomainRules.Write(w.municipality, p.spec().name(), m.recordId(),
-                    m.personId(), cur == null ? null : cur.body(), body, w.caller));
+            DomainRules.Verdict v = rules.check(new DomainRules.Write(w.municipality, p.spec().name(), m.recordId(),
+                    m.personId(), cur == null ? null : cur.body(), body, w.caller), new BatchLookup(c, store, w));
             if (!v.errors().isEmpty()) {
                 Validation.FieldError e = v.errors().get(0);
                 return rejected(m, new MutationOutcome.Rejection("validation", e.field(), e.message()));
@@ -227,7 +241,7 @@ public class PushProcessor {
                     fr.their() == null ? null : fr.their().hlc().toString(),
                     fr.conflictIndex() >= 0 ? conflictIds.get(fr.conflictIndex()) : null));
         }
-        String status = r.status().name().toLowerCase();
+        String status = r.status().name().toLowerCase(java.util.Locale.ROOT);
         Change record = r.status() == MergeResult.Status.APPLIED || cur == null ? null
                 : new Change(cur.entity(), cur.recordId(), cur.personId(), cur.version(), cur.deleted(),
                 cur.deleted() ? null : cur.body());
@@ -256,6 +270,10 @@ public class PushProcessor {
             }
         }
     }
+
+    /** Refusals because the person (or category) is outside the writer's scope: stored, flagged for review. */
+    static final java.util.Set<String> OUT_OF_SCOPE = java.util.Set.of("out_of_scope", "consent_withdrawn",
+            "consent_expired", "access_ended");
 
     static MutationOutcome rejected(Mutation m, MutationOutcome.Rejection r) {
         return new MutationOutcome(m.seq(), "rejected", m.recordId(), null, null, null, r, null);

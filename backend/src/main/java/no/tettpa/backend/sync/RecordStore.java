@@ -20,8 +20,8 @@ import java.util.UUID;
 
 /**
  * Reads and writes {@code record_version}: every version of every record, which is both the history and the change
- * feed. Writers lock the records they change (transaction-scoped advisory locks, taken in one sorted batch so
- * concurrent writers never deadlock) and then read the current versions, so a merge always sees the latest commit.
+ * feed. Writers lock the persons whose records they change ({@link #lockPersons}) and then read the current
+ * versions, so a merge always sees the latest commit.
  */
 @Singleton
 public class RecordStore {
@@ -33,7 +33,13 @@ public class RecordStore {
 
     /** The latest version of a record as stored. */
     public record StoredRecord(UUID recordId, long version, UUID personId, String entity, int category, boolean deleted,
-                               Map<String, Object> body, Map<String, Stamp> stamps, Stamp deletedBy) {}
+                               Map<String, Object> body, Map<String, Stamp> stamps, Stamp deletedBy, UUID authorId,
+                               UUID deviceId, java.time.Instant writtenAt) {
+        public StoredRecord(UUID recordId, long version, UUID personId, String entity, int category, boolean deleted,
+                            Map<String, Object> body, Map<String, Stamp> stamps, Stamp deletedBy) {
+            this(recordId, version, personId, entity, category, deleted, body, stamps, deletedBy, null, null, null);
+        }
+    }
 
     /** A version to write. */
     public record NewVersion(UUID recordId, long version, UUID personId, String entity, int category, boolean deleted,
@@ -44,10 +50,16 @@ public class RecordStore {
     public record FeedRow(UUID recordId, long version, UUID personId, String entity, int category, boolean deleted,
                           String body, long xid, long seq) {}
 
-    public void lock(Connection c, UUID municipality, Collection<UUID> recordIds) throws SQLException {
-        if (recordIds.isEmpty()) return;
+    /**
+     * Locks the persons whose records a transaction will change (updates, deletes, resolutions), until it ends:
+     * transaction-scoped advisory locks, taken in one sorted batch so that writers never deadlock. One lock per person
+     * keeps the lock table small however many records a push touches. Creates need no lock: the primary key refuses
+     * a second record with the same id, and the device retries.
+     */
+    public void lockPersons(Connection c, UUID municipality, Collection<UUID> personIds) throws SQLException {
+        if (personIds.isEmpty()) return;
         TreeSet<Integer> keys = new TreeSet<>();
-        for (UUID id : recordIds) keys.add(id.hashCode());
+        for (UUID id : personIds) keys.add(id.hashCode());
         try (var ps = c.prepareStatement(
                 "SELECT count(pg_advisory_xact_lock(?, k)) FROM unnest(?::int[]) WITH ORDINALITY AS u(k, o)")) {
             ps.setInt(1, municipality.hashCode());
@@ -60,7 +72,7 @@ public class RecordStore {
         Map<UUID, StoredRecord> out = new HashMap<>();
         if (recordIds.isEmpty()) return out;
         try (var ps = c.prepareStatement("SELECT DISTINCT ON (record_id) record_id, version, person_id, entity, category, "
-                + "deleted, body::text, stamps::text, deleted_by::text FROM record_version "
+                + "deleted, body::text, stamps::text, deleted_by::text, author_id, device_id, created_at FROM record_version "
                 + "WHERE municipality_id = ? AND record_id = ANY(?) ORDER BY record_id, version DESC")) {
             ps.setObject(1, municipality);
             ps.setArray(2, c.createArrayOf("uuid", recordIds.toArray()));
@@ -78,7 +90,7 @@ public class RecordStore {
     public List<StoredRecord> ofPerson(Connection c, UUID municipality, UUID person, String entity) throws SQLException {
         List<StoredRecord> out = new ArrayList<>();
         try (var ps = c.prepareStatement("SELECT DISTINCT ON (record_id) record_id, version, person_id, entity, category, "
-                + "deleted, body::text, stamps::text, deleted_by::text FROM record_version "
+                + "deleted, body::text, stamps::text, deleted_by::text, author_id, device_id, created_at FROM record_version "
                 + "WHERE municipality_id = ? AND person_id = ?" + (entity == null ? "" : " AND entity = ?")
                 + " ORDER BY record_id, version DESC")) {
             ps.setObject(1, municipality);
@@ -98,7 +110,7 @@ public class RecordStore {
         List<UUID> ids = new ArrayList<>(versions.keySet());
         Long[] vs = ids.stream().map(versions::get).toArray(Long[]::new);
         try (var ps = c.prepareStatement("SELECT r.record_id, r.version, r.person_id, r.entity, r.category, r.deleted, "
-                + "r.body::text, r.stamps::text, r.deleted_by::text FROM record_version r "
+                + "r.body::text, r.stamps::text, r.deleted_by::text, r.author_id, r.device_id, r.created_at FROM record_version r "
                 + "JOIN unnest(?::uuid[], ?::bigint[]) AS u(id, v) ON r.record_id = u.id AND r.version = u.v "
                 + "WHERE r.municipality_id = ?")) {
             ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
@@ -214,15 +226,39 @@ public class RecordStore {
         return out;
     }
 
-    private StoredRecord stored(ResultSet rs) throws SQLException {
-        return new StoredRecord(rs.getObject(1, UUID.class), rs.getLong(2), rs.getObject(3, UUID.class), rs.getString(4),
-                rs.getShort(5), rs.getBoolean(6), json.readMap(rs.getString(7)), decodeStamps(rs.getString(8)),
-                decodeStamp(rs.getString(9)));
+    /** Every version of one record, oldest first. */
+    public List<StoredRecord> history(Connection c, UUID municipality, UUID recordId) throws SQLException {
+        List<StoredRecord> out = new ArrayList<>();
+        try (var ps = c.prepareStatement("SELECT record_id, version, person_id, entity, category, deleted, body::text, "
+                + "stamps::text, deleted_by::text, author_id, device_id, created_at FROM record_version "
+                + "WHERE municipality_id = ? AND record_id = ? ORDER BY version")) {
+            ps.setObject(1, municipality);
+            ps.setObject(2, recordId);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) out.add(stored(rs));
+            }
+        }
+        return out;
     }
 
-    private Map<String, Object> encodeStamps(Map<String, Stamp> stamps) {
-        Map<String, Object> out = new TreeMap<>();
-        stamps.forEach((k, v) -> out.put(k, encodeStamp(v)));
+    private StoredRecord stored(ResultSet rs) throws SQLException {
+        java.sql.Timestamp at = rs.getTimestamp(12);
+        return new StoredRecord(rs.getObject(1, UUID.class), rs.getLong(2), rs.getObject(3, UUID.class), rs.getString(4),
+                rs.getShort(5), rs.getBoolean(6), json.readMap(rs.getString(7)), decodeStamps(rs.getString(8)),
+                decodeStamp(rs.getString(9)), rs.getObject(10, UUID.class), rs.getObject(11, UUID.class),
+                at == null ? null : at.toInstant());
+    }
+
+    /**
+     * Stamps are stored grouped: each distinct stamp once, with the fields (and set elements) it covers, as
+     * {@code [[{"h":…,"a":…,"d":…}, ["field", …]], …]}. A record written at once has a single group, so a stamp per
+     * field costs little more than one per record.
+     */
+    private List<Object> encodeStamps(Map<String, Stamp> stamps) {
+        Map<Stamp, List<String>> byStamp = new LinkedHashMap<>();
+        stamps.forEach((k, v) -> byStamp.computeIfAbsent(v, x -> new ArrayList<>()).add(k));
+        List<Object> out = new ArrayList<>(byStamp.size());
+        byStamp.forEach((stamp, keys) -> out.add(List.of(encodeStamp(stamp), keys)));
         return out;
     }
 
@@ -234,9 +270,22 @@ public class RecordStore {
         return m;
     }
 
+    private static final io.micronaut.core.type.Argument<List<Object>> LIST =
+            io.micronaut.core.type.Argument.listOf(Object.class);
+
+    @SuppressWarnings("unchecked")
     private Map<String, Stamp> decodeStamps(String text) {
         Map<String, Stamp> out = new TreeMap<>();
-        json.readMap(text).forEach((k, v) -> out.put(k, toStamp(v)));
+        if (text.startsWith("{")) {
+            // one stamp object per field: the plain form, accepted from bulk loaders and older rows
+            json.readMap(text).forEach((k, v) -> out.put(k, toStamp(v)));
+            return out;
+        }
+        for (Object group : json.read(text, LIST)) {
+            List<Object> g = (List<Object>) group;
+            Stamp stamp = toStamp(g.get(0));
+            for (Object key : (List<Object>) g.get(1)) out.put((String) key, stamp);
+        }
         return out;
     }
 
@@ -247,7 +296,11 @@ public class RecordStore {
     @SuppressWarnings("unchecked")
     private static Stamp toStamp(Object v) {
         Map<String, Object> m = (Map<String, Object>) v;
-        return new Stamp(Hlc.parse((String) m.get("h")), (String) m.get("a"), (String) m.get("d"));
+        // short keys as stored; long keys ("hlc", "author", "device") in the plain form bulk loaders write
+        Object h = m.containsKey("h") ? m.get("h") : m.get("hlc");
+        Object a = m.containsKey("a") ? m.get("a") : m.get("author");
+        Object d = m.containsKey("d") ? m.get("d") : m.get("device");
+        return new Stamp(Hlc.parse((String) h), (String) a, (String) d);
     }
 
     public static no.tettpa.sync.merge.RecordState state(StoredRecord r) {

@@ -19,4 +19,12 @@ public interface ScopeResolver {
 
     /** The same for the given persons only (for checking writes). */
     Map<UUID, VisibleScope> visible(Connection c, Caller caller, Collection<UUID> persons) throws SQLException;
+
+    /**
+     * Why the caller may no longer hold a person's data (for evictions and refused writes): {@code consent_withdrawn},
+     * {@code consent_expired}, {@code access_ended} (exceptional access ran out) or {@code no_longer_visible}.
+     */
+    default String whyNot(Connection c, Caller caller, UUID person) throws SQLException {
+        return "no_longer_visible";
+    }
 }

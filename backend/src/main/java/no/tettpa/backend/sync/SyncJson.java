@@ -44,6 +44,15 @@ public class SyncJson {
         }
     }
 
+    /** A JSON object as parsed, without normalizing: for bodies that are only passed on, never compared. */
+    public Map<String, Object> readForOutput(String json) {
+        try {
+            return mapper.readValue(json, MAP);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public <T> T read(byte[] json, Class<T> type) throws IOException {
         return mapper.readValue(json, type);
     }

@@ -1,6 +1,7 @@
 package no.tettpa.backend.sync;
 
-import io.micronaut.transaction.TransactionOperations;
+import no.tettpa.backend.platform.Sql;
+import no.tettpa.backend.platform.Jdbc;
 import jakarta.inject.Singleton;
 import no.tettpa.backend.auth.Caller;
 import no.tettpa.backend.problem.ProblemException;
@@ -45,7 +46,7 @@ import java.util.UUID;
  */
 @Singleton
 public class SyncService {
-    private final TransactionOperations<Connection> tx;
+    private final Jdbc jdbc;
     private final SyncJson json;
     private final SyncConfiguration config;
     private final ServerClock clock;
@@ -54,12 +55,14 @@ public class SyncService {
     private final PushProcessor push;
     private final PullProcessor pull;
     private final DomainRules rules;
+    private final ScopeResolver scopes;
     private final List<DeliveryListener> deliveryListeners;
 
-    public SyncService(TransactionOperations<Connection> tx, SyncJson json, SyncConfiguration config, ServerClock clock,
+    public SyncService(Jdbc jdbc, SyncJson json, SyncConfiguration config, ServerClock clock,
                        DeviceStore devices, SyncStore syncStore, PushProcessor push, PullProcessor pull,
-                       DomainRules rules, List<DeliveryListener> deliveryListeners) {
-        this.tx = tx;
+                       DomainRules rules, ScopeResolver scopes, List<DeliveryListener> deliveryListeners) {
+        this.scopes = scopes;
+        this.jdbc = jdbc;
         this.json = json;
         this.config = config;
         this.clock = clock;
@@ -71,9 +74,13 @@ public class SyncService {
         this.deliveryListeners = deliveryListeners;
     }
 
-    /** Told what each pull delivered, in the pull's own transaction (the access log, issue 5). */
+    /** Told what each pull delivered and evicted, in the transaction that records it (the access log). */
     public interface DeliveryListener {
-        void delivered(Connection c, Caller caller, UUID deviceId, List<RecordStore.FeedRow> rows) throws SQLException;
+        void delivered(Connection c, Caller caller, UUID deviceId, PullProcessor.Result result) throws SQLException;
+
+        void evicted(Connection c, Caller caller, UUID deviceId, List<PullPage.Eviction> evictions) throws SQLException;
+
+        void purged(Connection c, Caller caller, UUID deviceId, PurgeReceipt receipt) throws SQLException;
     }
 
     public SyncResponse sync(Caller caller, byte[] raw) {
@@ -89,7 +96,7 @@ public class SyncService {
         }
         ClockCheck clockCheck = clockCheck(request, mutations);
 
-        PushResult pushed = inWrite(c -> judge(c, caller, request, mutations, clockCheck));
+        PushResult pushed = jdbc.write(c -> judge(c, caller, request, mutations, clockCheck));
         if (pushed.refused()) {
             throw new ProblemException(ProblemType.DEVICE_REVOKED,
                     "This device was revoked and told to wipe; it may not sync any more");
@@ -99,9 +106,9 @@ public class SyncService {
         }
         PullPage page = null;
         if (request.pull() != null) {
-            PullProcessor.Result r = inRead(c -> {
+            PullProcessor.Result r = jdbc.snapshot(c -> {
                 PullProcessor.Result result = pull.pull(c, caller, request.deviceId(), request.pull(), request.schemaVersion());
-                for (DeliveryListener l : deliveryListeners) l.delivered(c, caller, request.deviceId(), result.delivered());
+                for (DeliveryListener l : deliveryListeners) l.delivered(c, caller, request.deviceId(), result);
                 return result;
             });
             page = withEvictions(caller, request.deviceId(), r);
@@ -182,11 +189,8 @@ public class SyncService {
         if (device.wipeSent()) {
             return new PushResult(List.of(), null, true, true);
         }
-        try (var ps = c.prepareStatement("UPDATE device SET wipe_sent_at = now() WHERE municipality_id = ? AND id = ?")) {
-            ps.setObject(1, caller.municipalityId());
-            ps.setObject(2, device.id());
-            ps.executeUpdate();
-        }
+        Sql.update(c, "UPDATE device SET wipe_sent_at = now() WHERE municipality_id = ? AND id = ?",
+                caller.municipalityId(), device.id());
         return new PushResult(List.of(), null, true, false);
     }
 
@@ -200,16 +204,19 @@ public class SyncService {
                     .orElseThrow(() -> new ProblemException(ProblemType.VALIDATION, "unknown category '" + wire + "' in a purge receipt"));
         }
         syncStore.purgeReceipt(c, caller.municipalityId(), deviceId, r, mask);
+        for (DeliveryListener l : deliveryListeners) l.purged(c, caller, deviceId, r);
     }
 
     private PullPage withEvictions(Caller caller, UUID deviceId, PullProcessor.Result r) {
         if (r.evictions().isEmpty()) return r.page();
-        List<PullPage.Eviction> evictions = inWrite(c -> {
+        List<PullPage.Eviction> evictions = jdbc.write(c -> {
             List<PullPage.Eviction> out = new ArrayList<>();
             for (Map.Entry<UUID, Integer> e : r.evictions().entrySet()) {
-                UUID id = syncStore.eviction(c, caller.municipalityId(), deviceId, e.getKey(), e.getValue(), "no_longer_visible");
-                out.add(new PullPage.Eviction(id, e.getKey(), PullProcessor.wire(e.getValue()), "no_longer_visible"));
+                String why = scopes.whyNot(c, caller, e.getKey());
+                UUID id = syncStore.eviction(c, caller.municipalityId(), deviceId, e.getKey(), e.getValue(), why);
+                out.add(new PullPage.Eviction(id, e.getKey(), PullProcessor.wire(e.getValue()), why));
             }
+            for (DeliveryListener l : deliveryListeners) l.evicted(c, caller, deviceId, out);
             return out;
         });
         PullPage p = r.page();
@@ -237,7 +244,7 @@ public class SyncService {
         } catch (IOException | RuntimeException e) {
             if (e instanceof ProblemException pe) throw pe;
             if (raw.length > 0) {
-                inWrite(c -> syncStore.storeReceived(c, caller.municipalityId(), null, caller.staffId(), null, null, 0,
+                jdbc.write(c -> syncStore.storeReceived(c, caller.municipalityId(), null, caller.staffId(), null, null, 0,
                         null, null, "unreadable", raw));
             }
             throw new ProblemException(ProblemType.MALFORMED_BODY, "The body is not a valid sync request: "
@@ -261,7 +268,7 @@ public class SyncService {
     private void storeReceived(Caller caller, SyncRequest r, List<Mutation> mutations, byte[] raw, String note) {
         long min = mutations.get(0).seq();
         long max = mutations.get(mutations.size() - 1).seq();
-        inWrite(c -> syncStore.storeReceived(c, caller.municipalityId(), r.deviceId(), caller.staffId(), min, max,
+        jdbc.write(c -> syncStore.storeReceived(c, caller.municipalityId(), r.deviceId(), caller.staffId(), min, max,
                 mutations.size(), r.protocolVersion(), r.schemaVersion(), note, raw));
     }
 
@@ -320,39 +327,4 @@ public class SyncService {
         }
     }
 
-    @FunctionalInterface
-    interface SqlWork<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    <T> T inWrite(SqlWork<T> work) {
-        return tx.executeWrite(status -> {
-            try {
-                return work.run(status.getConnection());
-            } catch (SQLException e) {
-                throw new DatabaseException(e);
-            }
-        });
-    }
-
-    <T> T inRead(SqlWork<T> work) {
-        return tx.executeRead(status -> {
-            try {
-                Connection c = status.getConnection();
-                try (var st = c.createStatement()) {
-                    st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-                }
-                return work.run(c);
-            } catch (SQLException e) {
-                throw new DatabaseException(e);
-            }
-        });
-    }
-
-    /** A database failure inside a sync step: the device retries the whole request. */
-    public static class DatabaseException extends RuntimeException {
-        public DatabaseException(SQLException cause) {
-            super(cause.getMessage(), cause);
-        }
-    }
 }

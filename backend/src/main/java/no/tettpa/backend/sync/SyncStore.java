@@ -1,5 +1,6 @@
 package no.tettpa.backend.sync;
 
+import no.tettpa.backend.platform.Sql;
 import io.micronaut.core.type.Argument;
 import jakarta.inject.Singleton;
 import no.tettpa.sync.wire.MutationOutcome;
@@ -118,14 +119,8 @@ public class SyncStore {
 
     public void clockEvent(Connection c, UUID municipality, UUID deviceId, String deviceHlc, long aheadByMs)
             throws SQLException {
-        try (var ps = c.prepareStatement("INSERT INTO clock_event (municipality_id, device_id, device_hlc, ahead_by_ms) "
-                + "VALUES (?, ?, ?, ?)")) {
-            ps.setObject(1, municipality);
-            ps.setObject(2, deviceId);
-            ps.setString(3, deviceHlc);
-            ps.setLong(4, aheadByMs);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "INSERT INTO clock_event (municipality_id, device_id, device_hlc, ahead_by_ms) VALUES (?, ?, ?, ?)",
+                municipality, deviceId, deviceHlc, aheadByMs);
     }
 
     /** The eviction to send for (device, person, categories): a pending one is re-sent with its id, else a new one. */
@@ -142,42 +137,19 @@ public class SyncStore {
             }
         }
         UUID id = UUID.randomUUID();
-        try (var ps = c.prepareStatement("INSERT INTO eviction (municipality_id, id, device_id, person_id, categories, reason) "
-                + "VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setObject(1, municipality);
-            ps.setObject(2, id);
-            ps.setObject(3, deviceId);
-            ps.setObject(4, personId);
-            ps.setInt(5, categories);
-            ps.setString(6, reason);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "INSERT INTO eviction (municipality_id, id, device_id, person_id, categories, reason) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", municipality, id, deviceId, personId, categories, reason);
         return id;
     }
 
     public void purgeReceipt(Connection c, UUID municipality, UUID deviceId, PurgeReceipt r, int categories)
             throws SQLException {
-        try (var ps = c.prepareStatement("INSERT INTO purge_receipt (municipality_id, device_id, person_id, eviction_id, "
-                + "categories, reason, device_purged_at, records_purged) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setObject(1, municipality);
-            ps.setObject(2, deviceId);
-            ps.setObject(3, r.personId());
-            ps.setObject(4, r.evictionId());
-            ps.setInt(5, categories);
-            ps.setString(6, r.reason());
-            ps.setString(7, r.purgedAt());
-            ps.setInt(8, Math.max(0, r.recordsPurged()));
-            ps.executeUpdate();
-        }
+        Sql.update(c, "INSERT INTO purge_receipt (municipality_id, device_id, person_id, eviction_id, categories, reason, "
+                + "device_purged_at, records_purged) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", municipality, deviceId, r.personId(),
+                r.evictionId(), categories, r.reason(), r.purgedAt(), Math.max(0, r.recordsPurged()));
         if (r.evictionId() != null) {
-            try (var ps = c.prepareStatement("UPDATE eviction SET purged_at = now(), receipt = ?::jsonb "
-                    + "WHERE municipality_id = ? AND id = ? AND device_id = ? AND purged_at IS NULL")) {
-                ps.setString(1, json.write(r));
-                ps.setObject(2, municipality);
-                ps.setObject(3, r.evictionId());
-                ps.setObject(4, deviceId);
-                ps.executeUpdate();
-            }
+            Sql.update(c, "UPDATE eviction SET purged_at = now(), receipt = ?::jsonb WHERE municipality_id = ? AND id = ? "
+                    + "AND device_id = ? AND purged_at IS NULL", json.write(r), municipality, r.evictionId(), deviceId);
         }
     }
 }

@@ -21,12 +21,29 @@ final class WriteBatch {
     final List<RecordStore.NewVersion> versions = new ArrayList<>();
     final List<ConflictRecords.Pending> conflicts = new ArrayList<>();
     final List<UUID> closedConflicts = new ArrayList<>();
+    /** Every version of a record this batch has seen (as loaded, or written by an earlier mutation of the batch). */
+    private final Map<UUID, Map<Long, RecordStore.StoredRecord>> seen = new HashMap<>();
 
     WriteBatch(UUID municipality, Caller caller, UUID deviceId, Map<UUID, RecordStore.StoredRecord> state) {
         this.municipality = municipality;
         this.caller = caller;
         this.deviceId = deviceId;
         this.state = new HashMap<>(state);
+        state.values().forEach(this::remember);
+    }
+
+    /**
+     * The record at a version, if this batch has it: a device that changes a record twice in one push bases both
+     * changes on the version it last received, which is the one loaded before the batch, not the one its first change
+     * just wrote.
+     */
+    RecordStore.StoredRecord version(UUID recordId, Long version) {
+        if (version == null) return null;
+        return seen.getOrDefault(recordId, Map.of()).get(version);
+    }
+
+    private void remember(RecordStore.StoredRecord r) {
+        seen.computeIfAbsent(r.recordId(), k -> new HashMap<>()).put(r.version(), r);
     }
 
     /** Records a new version and makes it the current state for the rest of the batch. */
@@ -38,6 +55,7 @@ final class WriteBatch {
         RecordStore.StoredRecord now = new RecordStore.StoredRecord(recordId, version, personId, entity, category,
                 deleted, body, stamps, deletedBy);
         state.put(recordId, now);
+        remember(now);
         return now;
     }
 }

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -53,6 +54,14 @@ public final class Http {
     public static String toJson(Object value) {
         try {
             return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Map<String, Object> read(String json) {
+        try {
+            return JSON.readValue(json, io.micronaut.core.type.Argument.mapOf(String.class, Object.class));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

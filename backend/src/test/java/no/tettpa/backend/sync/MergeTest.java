@@ -2,6 +2,7 @@ package no.tettpa.backend.sync;
 
 import io.micronaut.json.tree.JsonNode;
 import no.tettpa.backend.support.Db;
+import no.tettpa.backend.support.NationalIds;
 import no.tettpa.backend.support.Records;
 import no.tettpa.backend.support.TestDevice;
 import org.junit.jupiter.api.Test;
@@ -93,8 +94,8 @@ class MergeTest extends SyncTest {
     void aReviewFieldChangedOnBothSidesWaitsForAPerson() {
         TestDevice a = device(kari);
         TestDevice b = device(ola);
-        only(a.push(a.update("person", eirik.id(), eirik.id(), 1, Map.of("nationalId", "12345678901"))));
-        JsonNode o = only(b.push(b.update("person", eirik.id(), eirik.id(), 1, Map.of("nationalId", "10987654321"))));
+        only(a.push(a.update("person", eirik.id(), eirik.id(), 1, Map.of("nationalId", NationalIds.valid("010155")))));
+        JsonNode o = only(b.push(b.update("person", eirik.id(), eirik.id(), 1, Map.of("nationalId", NationalIds.valid("020255")))));
         assertEquals("conflict", status(o));
         assertEquals("review", o.get("fields").get(0).get("resolution").getStringValue());
     }
@@ -196,6 +197,18 @@ class MergeTest extends SyncTest {
         JsonNode o = only(a.push(a.update("person", eirik.id(), eirik.id(), 1, Map.of("phone", "222"))));
         assertEquals("applied", status(o), "the device saw its own first edit");
         assertEquals(0, Db.count("SELECT count(*) FROM record_version WHERE municipality_id = ? AND entity = 'conflict'", tenant.id));
+    }
+
+    @Test
+    void twoChangesOfOneRecordInOnePushBothBuildOnTheVersionTheDeviceHad() {
+        TestDevice a = device(kari);
+        JsonNode outcomes = a.push(
+                a.update("person", eirik.id(), eirik.id(), 1, Map.of("contactNotes", "Første notat")),
+                a.update("person", eirik.id(), eirik.id(), 1, Map.of("contactNotes", "Andre notat", "phone", "123")));
+        assertEquals("applied", status(outcomes.get(0)));
+        assertEquals("applied", status(outcomes.get(1)), "the second change is the device's own, not a conflict: " + outcomes);
+        assertEquals(0, Db.count("SELECT count(*) FROM record_version WHERE municipality_id = ? AND entity = 'conflict'", tenant.id));
+        assertEquals(3, outcomes.get(1).get("version").getLongValue());
     }
 
     @Test

@@ -160,7 +160,7 @@ class PullTest extends SyncTest {
 
     private void insertVisit(Connection c, UUID id) throws Exception {
         try (var ps = c.prepareStatement("INSERT INTO record_version (municipality_id, record_id, version, person_id, "
-                + "entity, category, body, stamps) VALUES (?, ?, 1, ?, 'visit', 1, '{\"durationMinutes\": 30}', '{}')")) {
+                + "entity, category, body, stamps) VALUES (?, ?, 1, ?, 'visit', 1, '{\"durationMinutes\": 30}', '[]')")) {
             ps.setObject(1, tenant.id);
             ps.setObject(2, id);
             ps.setObject(3, eirik.id());

@@ -18,8 +18,8 @@ public record Hlc(long millis, int counter, String node) implements Comparable<H
             throw new IllegalArgumentException("HLC out of range");
         }
         Objects.requireNonNull(node, "node");
-        if (node.isEmpty() || node.length() > 64 || node.chars().anyMatch(ch -> ch <= ' ')) {
-            throw new IllegalArgumentException("HLC node must be 1..64 characters without whitespace");
+        if (node.isEmpty() || node.length() > 64 || node.chars().anyMatch(ch -> ch < 0x21 || ch > 0x7e)) {
+            throw new IllegalArgumentException("HLC node must be 1..64 printable ASCII characters");
         }
     }
 
@@ -30,7 +30,10 @@ public record Hlc(long millis, int counter, String node) implements Comparable<H
     /** Parses the string form; throws IllegalArgumentException on anything else. */
     public static Hlc parse(String text) {
         if (text == null || text.length() < MILLIS_DIGITS + COUNTER_DIGITS + 3
-                || text.charAt(MILLIS_DIGITS) != '-' || text.charAt(MILLIS_DIGITS + 1 + COUNTER_DIGITS) != '-') {
+                || text.charAt(MILLIS_DIGITS) != '-' || text.charAt(MILLIS_DIGITS + 1 + COUNTER_DIGITS) != '-'
+                || !asciiDigits(text, 0, MILLIS_DIGITS)
+                || !asciiDigits(text, MILLIS_DIGITS + 1, MILLIS_DIGITS + 1 + COUNTER_DIGITS)) {
+            // Long.parseLong alone would also take a sign and any Unicode digit: the wire form is ASCII digits only.
             throw new IllegalArgumentException("not an HLC timestamp");
         }
         try {
@@ -41,6 +44,14 @@ public record Hlc(long millis, int counter, String node) implements Comparable<H
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not an HLC timestamp", e);
         }
+    }
+
+    private static boolean asciiDigits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char ch = s.charAt(i);
+            if (ch < '0' || ch > '9') return false;
+        }
+        return true;
     }
 
     @Override
@@ -58,6 +69,15 @@ public record Hlc(long millis, int counter, String node) implements Comparable<H
 
     @Override
     public String toString() {
-        return String.format("%0" + MILLIS_DIGITS + "d-%0" + COUNTER_DIGITS + "d-%s", millis, counter, node);
+        StringBuilder b = new StringBuilder(MILLIS_DIGITS + COUNTER_DIGITS + 2 + node.length());
+        pad(b, Long.toString(millis), MILLIS_DIGITS);
+        b.append('-');
+        pad(b, Integer.toString(counter), COUNTER_DIGITS);
+        return b.append('-').append(node).toString();
+    }
+
+    private static void pad(StringBuilder b, String digits, int width) {
+        for (int i = digits.length(); i < width; i++) b.append('0');
+        b.append(digits);
     }
 }

@@ -11,7 +11,7 @@ public record Edit(Op op, Long baseVersion, Map<String, Object> fields, Stamp st
         CREATE, UPDATE, DELETE;
 
         public String wire() {
-            return name().toLowerCase();
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
 
         public static java.util.Optional<Op> fromWire(String s) {

@@ -19,8 +19,10 @@ import java.util.TreeMap;
  *
  * <p>The rules, per field the device changed:
  * <ul>
- *   <li>the device's value equals the current value: nothing to do;</li>
- *   <li>the current value still equals the base value (only the device changed it): the device's value is taken;</li>
+ *   <li>the device's value equals the current value: nothing to do, except that an LWW field written with a later
+ *       timestamp takes that timestamp, so a third write is judged against the latest write of the value;</li>
+ *   <li>the field is untouched since the base, i.e. it holds the base value under the base's stamp (only the device
+ *       changed it): the device's value is taken. A field that others changed and changed back is not untouched;</li>
  *   <li>both changed it to different values: the field's {@link MergePolicy} decides, and the value not kept goes
  *       into a {@link ConflictDraft}.</li>
  * </ul>
@@ -49,6 +51,10 @@ public final class Merger {
         if (current == null) {
             Map<String, Stamp> stamps = new TreeMap<>();
             fields.keySet().forEach(f -> stamps.put(f, edit.stamp()));
+            fields.forEach((f, v) -> {
+                FieldSpec fs = spec.field(f);
+                if (fs != null && isSetKind(fs)) stampElements(fs, f, null, v, v, stamps, edit.stamp());
+            });
             return new MergeResult(MergeResult.Status.APPLIED, true, fields, stamps, false, null, List.of(), List.of(), null);
         }
         if (sameContent(spec, current.body(), fields)) {
@@ -124,24 +130,37 @@ public final class Merger {
             FieldSpec field = spec.field(name);
             Object mine = e.getValue();
             Object theirs = current.body().get(name);
-            boolean ownEarlier = ownWrite(current.stamps().get(name), edit);
+            Stamp theirStamp = current.stamps().get(name);
+            boolean ownEarlier = ownWrite(theirStamp, edit);
             // The device's own earlier write is its base for this field: it saw it.
             Object was = ownEarlier ? theirs : base == null ? null : base.get(name);
             boolean baseKnown = base != null || ownEarlier;
 
             if (Values.same(mine, theirs)) {
+                // The same value written later: under LWW it is the later write, else a write timed between the two
+                // would win or lose depending on which of them the server happened to receive first.
+                if (field.policy() == MergePolicy.LWW
+                        && (theirStamp == null || edit.stamp().hlc().isAfter(theirStamp.hlc()))) {
+                    stamps.put(name, edit.stamp());
+                    changed = true;
+                }
                 continue;
             }
             if (field.policy() == MergePolicy.IMMUTABLE) {
                 return MergeResult.rejected("immutable", name, name + " is fixed when the record is created");
             }
-            boolean onlyMine = baseKnown && Values.same(theirs, was);
+            // Untouched since the base: the base value under the base's stamp. Equal values alone would take a field
+            // that others changed and changed back (X, A, X) for untouched, and an older edit would silently win.
+            boolean untouched = ownEarlier || baseState == null
+                    || java.util.Objects.equals(theirStamp, baseState.stamps().get(name));
+            boolean onlyMine = baseKnown && untouched && Values.same(theirs, was);
             if (field.policy() == MergePolicy.STATUS) {
                 StatusWorkflow w = spec.workflow();
-                String from = onlyMine ? (String) was : (String) theirs;
-                if (onlyMine && !w.allowed(from, (String) mine)) {
+                // The device's own step must be a step, wherever the server has got to meanwhile.
+                String own = baseKnown ? (String) was : (String) theirs;
+                if (own != null && !w.allowed(own, (String) mine)) {
                     return MergeResult.rejected("invalid_transition", name,
-                            "cannot move " + name + " from '" + from + "' to '" + mine + "'");
+                            "cannot move " + name + " from '" + own + "' to '" + mine + "'");
                 }
                 if (onlyMine || w.allowed((String) theirs, (String) mine)) {
                     put(body, stamps, name, mine, edit.stamp());
@@ -159,10 +178,10 @@ public final class Merger {
             }
             if (onlyMine) {
                 put(body, stamps, name, mine, edit.stamp());
+                if (field.policy() == MergePolicy.ADD_WINS_SET) stampElements(field, name, theirs, mine, mine, stamps, edit.stamp());
                 changed = true;
                 continue;
             }
-            Stamp theirStamp = current.stamps().get(name);
             switch (field.policy()) {
                 case LWW -> {
                     boolean mineLater = theirStamp == null || edit.stamp().hlc().isAfter(theirStamp.hlc());
@@ -186,14 +205,33 @@ public final class Merger {
                     resolutions.add(new FieldResolution(name, "review", theirs, theirStamp, conflicts.size() - 1));
                 }
                 case ADD_WINS_SET -> {
-                    boolean mineLater = theirStamp == null || edit.stamp().hlc().isAfter(theirStamp.hlc());
-                    SetMerge.Result merged = SetMerge.merge(field, was, theirs, mine, baseKnown, mineLater);
-                    put(body, stamps, name, merged.value(), edit.stamp());
+                    // Each element's own stamp decides its clash; a merged value belongs to no single device, so a
+                    // later edit of the same device does not take the others' additions for its own.
+                    java.util.function.Predicate<String> mineWins = key -> {
+                        Stamp s2 = elementStamp(current.stamps(), name, key, theirStamp);
+                        return s2 == null || edit.stamp().hlc().isAfter(s2.hlc());
+                    };
+                    java.util.function.Predicate<String> ownElement = key ->
+                            ownWrite(current.stamps().get(elementKey(name, key)), edit);
+                    // An element is untouched since the base only under the base's stamp: changed and changed back
+                    // is a change (a later write), not "untouched".
+                    java.util.function.Predicate<String> touched = key -> baseState == null
+                            || !java.util.Objects.equals(current.stamps().get(elementKey(name, key)),
+                            baseState.stamps().get(elementKey(name, key)));
+                    SetMerge.Result merged = SetMerge.merge(field, was, theirs, mine, baseKnown, mineWins, ownElement,
+                            touched);
+                    Stamp fieldStamp = Values.same(merged.value(), mine) ? edit.stamp()
+                            : Values.same(merged.value(), theirs) && theirStamp != null ? theirStamp
+                            : new Stamp(edit.stamp().hlc(), edit.stamp().author(), null);
+                    put(body, stamps, name, merged.value(), fieldStamp);
+                    stampElements(field, name, theirs, merged.value(), mine, stamps, edit.stamp());
                     changed = changed || !Values.same(merged.value(), theirs);
                     for (SetMerge.ElementClash clash : merged.clashes()) {
-                        conflicts.add(new ConflictDraft(name + "[" + clash.key() + "]", "set", false, clash.base(),
-                                mineLater ? clash.mine() : clash.theirs(), mineLater ? edit.stamp() : theirStamp,
-                                mineLater ? clash.theirs() : clash.mine(), mineLater ? theirStamp : edit.stamp()));
+                        boolean mineLater = mineWins.test(clash.key());
+                        Stamp theirElement = elementStamp(current.stamps(), name, clash.key(), theirStamp);
+                        conflicts.add(new ConflictDraft(elementKey(name, clash.key()), "set", false, clash.base(),
+                                mineLater ? clash.mine() : clash.theirs(), mineLater ? edit.stamp() : theirElement,
+                                mineLater ? clash.theirs() : clash.mine(), mineLater ? theirElement : edit.stamp()));
                     }
                     resolutions.add(new FieldResolution(name, "set_merged", theirs, theirStamp, -1));
                 }
@@ -219,7 +257,8 @@ public final class Merger {
 
     private static MergeResult refuseIfLocked(EntitySpec spec, RecordState current, Edit edit) {
         if (!spec.locked().test(current.body())) return null;
-        for (Map.Entry<String, Object> e : edit.fields().entrySet()) {
+        // in field-name order, like the rest of the merge: the rejection must not depend on the map's iteration order
+        for (Map.Entry<String, Object> e : new TreeMap<>(edit.fields()).entrySet()) {
             if (!spec.writableWhenLocked().contains(e.getKey()) && !Values.same(e.getValue(), current.body().get(e.getKey()))) {
                 return MergeResult.rejected("locked", e.getKey(), "locked: this " + spec.name()
                         + " is signed and never changes; make a new version");
@@ -255,6 +294,36 @@ public final class Merger {
         }
         return new MergeResult(MergeResult.Status.APPLIED, true, current.body(), current.stamps(), true, edit.stamp(),
                 List.of(), List.of(), null);
+    }
+
+    /** The stamps map holds, for a set-valued field, one entry per element: {@code goals[<id>]}, {@code lifeAreas[housing]}. */
+    static String elementKey(String field, String key) {
+        return field + "[" + key + "]";
+    }
+
+    private static Stamp elementStamp(Map<String, Stamp> stamps, String field, String key, Stamp fieldStamp) {
+        Stamp s = stamps.get(elementKey(field, key));
+        return s != null ? s : fieldStamp;
+    }
+
+    /**
+     * Elements the device's value put into the result get its stamp (so the device later knows them for its own);
+     * removed elements lose theirs.
+     */
+    private static void stampElements(FieldSpec field, String name, Object before, Object after, Object mine,
+                                      Map<String, Stamp> stamps, Stamp stamp) {
+        boolean objects = field.kind() == FieldKind.OBJECT_LIST;
+        Map<String, Object> b = SetMerge.keyed(before, objects);
+        Map<String, Object> a = SetMerge.keyed(after, objects);
+        Map<String, Object> m = SetMerge.keyed(mine, objects);
+        for (String key : b.keySet()) {
+            if (!a.containsKey(key)) stamps.remove(elementKey(name, key));
+        }
+        for (Map.Entry<String, Object> e : a.entrySet()) {
+            if (!Values.same(e.getValue(), b.get(e.getKey())) && Values.same(e.getValue(), m.get(e.getKey()))) {
+                stamps.put(elementKey(name, e.getKey()), stamp);
+            }
+        }
     }
 
     private static void put(Map<String, Object> body, Map<String, Stamp> stamps, String name, Object value, Stamp stamp) {

@@ -15,7 +15,7 @@ public final class Schemas {
         Map<String, EntitySpec> m = new LinkedHashMap<>();
         for (EntitySpec e : List.of(FieldRecords.PERSON, FieldRecords.EPISODE, FieldRecords.VISIT,
                 FieldRecords.AGREEMENT, FieldRecords.AGREEMENT_PROGRESS, FieldRecords.ARREARS_CASE,
-                FieldRecords.ARREARS_EVENT, FieldRecords.RATING, FieldRecords.CONFLICT)) {
+                FieldRecords.ARREARS_EVENT, FieldRecords.RATING, FieldRecords.TASK, FieldRecords.CONFLICT)) {
             m.put(e.name(), e);
         }
         CURRENT = java.util.Collections.unmodifiableMap(m);

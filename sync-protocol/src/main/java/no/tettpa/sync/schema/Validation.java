@@ -1,6 +1,7 @@
 package no.tettpa.sync.schema;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -202,7 +203,13 @@ public final class Validation {
         }
         try {
             OffsetDateTime t = OffsetDateTime.parse(s);
-            LocalDate d = t.atZoneSameInstant(Context.NORWAY).toLocalDate();
+            LocalDate d;
+            try {
+                d = t.atZoneSameInstant(Context.NORWAY).toLocalDate();
+            } catch (DateTimeException outOfRange) {
+                // at the very ends of the ISO range the instant has no date in Norway: its own date is as good
+                d = t.toLocalDate();
+            }
             if (d.getYear() < 1900) {
                 errors.add(new FieldError(path, "is too far in the past"));
             } else if (f.maxFutureDays() != null && d.isAfter(ctx.today().plusDays(f.maxFutureDays()))) {

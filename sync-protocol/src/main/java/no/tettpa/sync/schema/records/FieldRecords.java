@@ -154,7 +154,10 @@ public final class FieldRecords {
     public static final StatusWorkflow ARREARS_FLOW = StatusWorkflow.of("status", java.util.List.of("open"),
             Map.of("open", Set.of("closed")));
 
-    /** A husleierestanse case: the facts, the repayment plan, and the outcome when it closes. */
+    /**
+     * A husleierestanse case: the facts, the repayment plan, and the outcome when it closes. Its legal deadlines
+     * are computed from its events (legal steps), on the server and in the app alike.
+     */
     public static final EntitySpec ARREARS_CASE = EntitySpec.editable("arrears_case", Category.ARREARS,
             enumOf("source", ARREARS_SOURCES).asRequired().immutable(),
             text("landlordName", 200).asRequired(),
@@ -170,8 +173,6 @@ public final class FieldRecords {
             longText("notes", 4000),
             enumOf("status", java.util.List.of("open", "closed")).asRequired().status(),
             enumOf("outcome", ARREARS_OUTCOMES),
-            text("nextDeadlineName", 200).derived(),
-            date("nextDeadline").derived(),
             regime(),
             controller())
             .withWorkflow(ARREARS_FLOW);
@@ -191,6 +192,29 @@ public final class FieldRecords {
             uuid("corrects"),
             controller(),
             author());
+
+    public static final StatusWorkflow TASK_FLOW = StatusWorkflow.of("status", java.util.List.of("open"),
+            Map.of("open", Set.of("done", "cancelled")));
+
+    /**
+     * Something a worker should do, e.g. contact a tenant whose name came on an imported arrears list. Its topic
+     * decides its category, so only those who may see arrears see an arrears task.
+     */
+    public static final EntitySpec TASK = EntitySpec.editable("task", Category.CORE,
+            enumOf("topic", java.util.List.of("arrears", "agreement", "follow_up")).asRequired().immutable(),
+            text("title", 200).asRequired(),
+            longText("note", 2000),
+            uuid("assigneeId"),
+            date("dueDate").notMoreThanDaysAhead(PLANNING_DAYS),
+            uuid("relatedRecordId"),
+            enumOf("status", java.util.List.of("open", "done", "cancelled")).asRequired().status(),
+            controller())
+            .withWorkflow(TASK_FLOW)
+            .categorisedBy(body -> switch (String.valueOf(body.get("topic"))) {
+                case "arrears" -> Category.ARREARS;
+                case "agreement" -> Category.AGREEMENTS;
+                default -> Category.CORE;
+            });
 
     static FieldSpec area(String name) {
         return object(name,

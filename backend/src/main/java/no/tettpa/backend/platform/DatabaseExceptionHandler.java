@@ -1,4 +1,4 @@
-package no.tettpa.backend.sync;
+package no.tettpa.backend.platform;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -13,16 +13,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A database failure mid-sync (a restart, a lost connection): nothing half-written stays, so the device simply
- * retries. Answered 503 with Retry-After, never 500.
+ * A database failure under a request (a restart, a lost connection): nothing half-written stays, so the client
+ * simply retries. Answered 503 with Retry-After, never 500.
  */
 @Produces
 @Singleton
-public class DatabaseExceptionHandler implements ExceptionHandler<SyncService.DatabaseException, HttpResponse<Problem>> {
+public class DatabaseExceptionHandler implements ExceptionHandler<Jdbc.DatabaseUnavailable, HttpResponse<Problem>> {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseExceptionHandler.class);
 
     @Override
-    public HttpResponse<Problem> handle(HttpRequest request, SyncService.DatabaseException e) {
+    public HttpResponse<Problem> handle(HttpRequest request, Jdbc.DatabaseUnavailable e) {
         LOG.warn("database failure on {}: {}", request.getPath(), e.getMessage());
         ProblemType t = ProblemType.UNAVAILABLE;
         return HttpResponse.<Problem>status(HttpStatus.SERVICE_UNAVAILABLE)
