@@ -14,6 +14,7 @@ final class Json {
     private static final ObjectMapper MAPPER = ObjectMapper.getDefault();
     private static final Argument<Map<String, Object>> MAP = Argument.mapOf(String.class, Object.class);
     private static final Argument<List<String>> STRINGS = Argument.listOf(String.class);
+    private static final Argument<List<Map<String, Object>>> OBJECTS = Argument.listOf(MAP);
 
     private Json() {}
 
@@ -50,6 +51,15 @@ final class Json {
         if (json == null) return null;
         try {
             return Values.normalizeMap(MAPPER.readValue(json, MAP));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A JSON array of objects, each normalized. */
+    static List<Map<String, Object>> readObjects(String json) {
+        try {
+            return MAPPER.readValue(json, OBJECTS).stream().map(Values::normalizeMap).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

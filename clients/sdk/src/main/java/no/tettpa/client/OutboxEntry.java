@@ -18,10 +18,6 @@ import java.util.UUID;
 public record OutboxEntry(long seq, String entity, String op, UUID recordId, UUID personId, String category,
                           Long baseVersion, String hlc, Map<String, Object> fields, String createdAt) {
 
-    public OutboxEntry withFields(Map<String, Object> f) {
-        return new OutboxEntry(seq, entity, op, recordId, personId, category, baseVersion, hlc, f, createdAt);
-    }
-
     public OutboxEntry withBaseVersion(Long v) {
         return new OutboxEntry(seq, entity, op, recordId, personId, category, v, hlc, fields, createdAt);
     }

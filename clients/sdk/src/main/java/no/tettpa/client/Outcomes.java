@@ -1,9 +1,6 @@
 package no.tettpa.client;
 
 import no.tettpa.sync.merge.Values;
-import no.tettpa.sync.schema.EntitySpec;
-import no.tettpa.sync.schema.FieldSpec;
-import no.tettpa.sync.schema.Schemas;
 import no.tettpa.sync.wire.Change;
 import no.tettpa.sync.wire.MutationOutcome;
 
@@ -88,34 +85,6 @@ final class Outcomes {
                 false, null, false, null, true, true);
         Map<String, Object> fields = record.deleted() ? null : Values.normalizeMap(record.fields());
         tx.putRecord(base.withServerCopy(record.version(), record.deleted(), fields, true));
-        rebaseLaterSetChanges(tx, m, base.serverFields(), fields);
-    }
-
-    /**
-     * Later pending changes of the record were made against the device's copy before this outcome; their
-     * set-valued fields are re-expressed on the record the outcome returned (see {@link SetRebase}). Scalar fields
-     * and the base version stay as made, so the server still sees which changes the device had not seen.
-     */
-    private static void rebaseLaterSetChanges(StoreTransaction tx, OutboxEntry m, Map<String, Object> oldCopy,
-                                              Map<String, Object> newCopy) {
-        EntitySpec spec = Schemas.entity(m.entity()).orElse(null);
-        if (spec == null) return;
-        Map<String, Object> oldView = new TreeMap<>(oldCopy == null ? Map.of() : oldCopy);
-        RecordViews.putAll(oldView, m.fields());
-        Map<String, Object> newView = new TreeMap<>(newCopy == null ? Map.of() : newCopy);
-        for (OutboxEntry later : tx.outboxForRecord(m.recordId())) {
-            if (later.seq() < m.seq() || !"update".equals(later.op()) || later.fields() == null) continue;
-            Map<String, Object> rebased = new TreeMap<>(later.fields());
-            later.fields().forEach((name, value) -> {
-                FieldSpec f = spec.field(name);
-                if (f != null && value != null && SetRebase.isSet(f)) {
-                    rebased.put(name, SetRebase.rebase(f, oldView.get(name), value, newView.get(name)));
-                }
-            });
-            if (!Values.same(rebased, later.fields())) tx.putOutbox(later.withFields(rebased));
-            RecordViews.putAll(oldView, later.fields());
-            RecordViews.putAll(newView, rebased);
-        }
     }
 
     private static void attention(StoreTransaction tx, OutboxEntry m, boolean held, MutationOutcome.Rejection r,

@@ -7,10 +7,7 @@ import no.tettpa.sync.wire.Pull;
 import no.tettpa.sync.wire.PurgeReceipt;
 import no.tettpa.sync.wire.SyncRequest;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Builds the next request from the store (PROTOCOL.md § 10 step 2): the outbox oldest first, the checkpoint, receipts. */
@@ -30,29 +27,11 @@ final class Requests {
                     config.appVersion(), null, null, receipts), receiptIds, true);
         }
         boolean pushBlocked = tx.meta(Meta.PUSH_BLOCKED).isPresent();
-        List<Mutation> mutations = pushBlocked ? List.of() : batch(tx.outbox(maxBatch));
+        List<Mutation> mutations = pushBlocked ? List.of() : tx.outbox(maxBatch).stream().map(Requests::wire).toList();
         Pull pull = new Pull(tx.meta(Meta.CHECKPOINT).orElse(null), config.pullLimit());
         return new SentRequest(new SyncRequest(ProtocolVersion.PROTOCOL, config.schemaVersion(), deviceId, clientHlc,
                 config.appVersion(), mutations.isEmpty() ? null : mutations, pull, receipts.isEmpty() ? null : receipts),
                 receiptIds, false);
-    }
-
-    /**
-     * The oldest entries, ending before the first that changes a record a second time in this request (a create
-     * and one change after it may travel together). The server looks up a mutation's base only among versions
-     * stored before the request, so a second change of a record judged in the same request would be merged against
-     * an unknown base and could turn into a conflict with the device's own first change.
-     */
-    static List<Mutation> batch(List<OutboxEntry> oldest) {
-        Map<UUID, String> seen = new HashMap<>();
-        List<Mutation> out = new ArrayList<>();
-        for (OutboxEntry e : oldest) {
-            String before = seen.get(e.recordId());
-            if (before != null && !("create".equals(before) && !"create".equals(e.op()))) break;
-            seen.put(e.recordId(), before == null ? e.op() : "more");
-            out.add(wire(e));
-        }
-        return out;
     }
 
     static Mutation wire(OutboxEntry e) {

@@ -46,8 +46,9 @@ final class ClientVectors {
                 return new Response(((Number) response.get("status")).intValue(), body, null);
             }
         };
+        int maxBatch = given.get("maxBatch") == null ? 500 : ((Number) given.get("maxBatch")).intValue();
         FieldClientConfig config = FieldClientConfig.defaults("vectors").withWallClock(now::toEpochMilli)
-                .withRetry(Backoff.standard(), d -> { });
+                .withRetry(Backoff.standard(), d -> { }).withBatching(maxBatch, null);
         String error = null;
         try (FieldClient client = FieldClient.open(store, once, () -> "token", config)) {
             try {

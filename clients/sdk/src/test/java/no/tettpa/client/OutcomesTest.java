@@ -109,7 +109,7 @@ class OutcomesTest extends ServerTest {
     }
 
     @Test
-    void laterChangesOfAListAreRebasedOnTheMergedRecordSoAnotherWorkersChangeSurvives() {
+    void laterChangesOfAListMadeBeforeSeeingAMergeKeepAnotherWorkersChange() {
         FieldClient k = device("kari", kari);
         FieldClient o = device("ola", ola);
         k.sync();

@@ -36,12 +36,8 @@ class ProtocolVectorsTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> cases(Path file) throws IOException {
-        List<Object> raw = Json.read(Files.readString(file), List.class);
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Object o : raw) out.add(no.tettpa.sync.merge.Values.normalizeMap((Map<String, Object>) o));
-        return out;
+        return Json.readObjects(Files.readString(file));
     }
 
     @SuppressWarnings("unchecked")

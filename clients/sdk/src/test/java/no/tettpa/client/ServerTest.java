@@ -94,6 +94,31 @@ abstract class ServerTest {
         return Db.count(sql, params);
     }
 
+    /** A device without the SDK: raw requests, for showing what the server itself does. */
+    no.tettpa.backend.support.TestDevice rawDevice(Staff who) {
+        return new no.tettpa.backend.support.TestDevice(new no.tettpa.backend.support.Http(server.uri), tenant.token(who));
+    }
+
+    /** The last change of a record among pulled changes. */
+    static io.micronaut.json.tree.JsonNode latest(List<io.micronaut.json.tree.JsonNode> changes, UUID id) {
+        io.micronaut.json.tree.JsonNode found = null;
+        for (var c : changes) if (c.get("id").getStringValue().equals(id.toString())) found = c;
+        return found;
+    }
+
+    /** Whether a pulled conflict record keeps this value (as kept or other value). */
+    static boolean inConflictHistory(List<io.micronaut.json.tree.JsonNode> changes, Object value) {
+        String wanted = no.tettpa.backend.support.Http.toJson(value);
+        for (var c : changes) {
+            if (!"conflict".equals(c.get("entity").getStringValue()) || c.get("fields") == null) continue;
+            for (String side : List.of("keptValue", "otherValue")) {
+                var v = c.get("fields").get(side);
+                if (v != null && no.tettpa.backend.support.Http.toJson(v).equals(wanted)) return true;
+            }
+        }
+        return false;
+    }
+
     long versionsOf(UUID recordId) {
         return count("SELECT count(*) FROM record_version WHERE municipality_id = ? AND record_id = ?", tenant.id, recordId);
     }

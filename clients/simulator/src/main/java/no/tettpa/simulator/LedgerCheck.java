@@ -171,20 +171,6 @@ final class LedgerCheck {
         return false;
     }
 
-    /**
-     * Whether the version before {@code out} was the writer's own merged write of a set-valued field: the server then
-     * takes that merged value (others' changes included) as the writer's base (see the SDK's ServerBugsTest).
-     */
-    private boolean ownMergedValueBefore(Ledger.Entry e, ServerSnapshot.Version out, Ledger.Entry writer) {
-        List<ServerSnapshot.Version> versions = server.history.get(e.recordId());
-        int i = versions.indexOf(out);
-        if (i < 1) return false;
-        ServerSnapshot.Version before = versions.get(i - 1);
-        if (!writer.deviceId().equals(before.deviceId()) || before.mutationSeq() == null) return false;
-        Map<String, Object> outcome = server.outcomes.get(new Ledger.Key(before.deviceId(), before.mutationSeq()));
-        return outcome != null && !"applied".equals(outcome.get("status"));
-    }
-
     /** Why the value stopped being current at {@code out}, having been current since {@code in}. */
     private String departure(Ledger.Entry e, ServerSnapshot.Version in, ServerSnapshot.Version out) {
         String where = " (current at v" + in.version() + ", replaced at v" + out.version() + ")";
@@ -200,10 +186,6 @@ final class LedgerCheck {
         }
         Long base = server.receivedBase.get(new Ledger.Key(writer.deviceId(), writer.seq()));
         if (base != null && base >= in.version()) return "replaced by a later edit that saw it";
-        if (ownMergedValueBefore(e, out, writer)) {
-            return "LOST (known server bug: the writer's own merged set value was taken as its base): overwritten by device "
-                    + writer.deviceId() + " seq " + writer.seq() + " (base v" + base + ")" + where;
-        }
         return "LOST: overwritten by device " + writer.deviceId() + " seq " + writer.seq() + " (base v" + base
                 + ") without a conflict record" + where;
     }

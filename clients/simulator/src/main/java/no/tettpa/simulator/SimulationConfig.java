@@ -14,10 +14,9 @@ import java.nio.file.Path;
  * @param serverKills      how many times the server is killed mid-push and restarted
  * @param databaseRestarts how many times PostgreSQL is restarted under load
  * @param scopeChanges     how many persons are moved to another team (and later back): evictions and backfills
- * @param avoidServerBugs  whether workers stay clear of the two known server bugs (see {@code ServerBugsTest} in the
- *                         SDK): they resolve conflicts only by keeping the current value (taking the other one can
- *                         overwrite a newer value without a trace), and add list elements but never change one (a
- *                         change of an element another worker changed too can be taken without a conflict record)
+ * @param avoidServerBugs  whether workers stay clear of the known server bug (see {@code ServerBugsTest} in the
+ *                         SDK): they resolve conflicts only by keeping the current value, since taking the other one
+ *                         can overwrite a newer value without a trace
  */
 record SimulationConfig(int devices, int workers, int teams, int personsPerTeam, int operations, long seed,
                         Path serverJar, Path workDirectory, double cutRate, double duplicateRate, double replayRate,

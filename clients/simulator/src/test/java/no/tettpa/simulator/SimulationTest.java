@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A small simulation with every kind of fault, the server in this JVM: nothing lost, every device converged.
- * The workers stay clear of the two known server bugs (resolving by taking the other value, changing a list element
- * another worker changed too; see the SDK's {@code ServerBugsTest}): the command line runs them too.
+ * The workers resolve conflicts only by keeping the current value: taking the other one can overwrite a newer value
+ * (a server bug, see the SDK's {@code ServerBugsTest}); the command line runs it too.
  */
 class SimulationTest {
     @TempDir
