@@ -182,7 +182,8 @@ final class LedgerCheck {
             Long seen = writer.targetSeenVersion();
             return seen != null && seen >= in.version() ? "replaced by a conflict resolution that saw it"
                     : "LOST (known server bug: a resolution overwrites a newer value): overwritten by a conflict "
-                    + "resolution made without seeing it (saw v" + seen + ")" + where;
+                    + "resolution made without seeing it (" + (seen == null ? "the resolving device showed the record "
+                    + "as deleted" : "it held v" + seen) + ")" + where;
         }
         Long base = server.receivedBase.get(new Ledger.Key(writer.deviceId(), writer.seq()));
         if (base != null && base >= in.version()) return "replaced by a later edit that saw it";

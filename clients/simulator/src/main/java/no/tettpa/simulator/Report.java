@@ -36,7 +36,9 @@ record Report(SimulationConfig config, int skewedDevices, int persons, Stats sta
         out.println("  conflicts        " + counts(conflicts));
         out.println("  faults injected  " + counts(faults));
         out.printf("  values written   %d: %s%n", ledger.values(), counts(ledger.accounted()));
-        out.println("  lost             " + ledger.lost().size());
+        long knownBug = ledger.lost().stream().filter(l -> l.contains("(known server bug")).count();
+        out.println("  lost             " + ledger.lost().size()
+                + (knownBug > 0 ? " (" + knownBug + " of them the known server bug in ServerBugsTest)" : ""));
         ledger.lost().stream().limit(20).forEach(l -> out.println("    " + l));
         out.printf("  converged        %s (%d of %d devices)%n", divergence.isEmpty() ? "yes" : "NO", converged, c.devices());
         divergence.stream().limit(20).forEach(l -> out.println("    " + l));
