@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Decides which PostgreSQL the server uses, before the application context starts: a real one when
- * {@code TETTPA_DB_URL} is set, otherwise the embedded default kept under the data directory.
+ * {@code TETTPA_DB_URL} is set, otherwise the embedded default kept under the data directory, on a random port or
+ * on {@code TETTPA_EMBEDDED_PG_PORT} (so that clients can reconnect to the same URL after it restarts).
  */
 public final class DatabaseBootstrap implements AutoCloseable {
     private static final String EMBEDDED_DATABASE = "tettpa";
@@ -40,7 +41,7 @@ public final class DatabaseBootstrap implements AutoCloseable {
             return new DatabaseBootstrap(props, null);
         }
         Path pgData = dataDir.resolve("pgdata");
-        EmbeddedPostgres pg = startEmbedded(pgData);
+        EmbeddedPostgres pg = startEmbedded(pgData, embeddedPort(env));
         Map<String, Object> props = new HashMap<>();
         props.put("datasources.default.url", pg.getJdbcUrl("postgres", EMBEDDED_DATABASE));
         props.put("datasources.default.username", "postgres");
@@ -62,11 +63,27 @@ public final class DatabaseBootstrap implements AutoCloseable {
         return properties;
     }
 
-    private static EmbeddedPostgres startEmbedded(Path pgData) {
+    private static Integer embeddedPort(Map<String, String> env) {
+        String port = env.get("TETTPA_EMBEDDED_PG_PORT");
+        if (port == null || port.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(port.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("TETTPA_EMBEDDED_PG_PORT must be a port number, not '" + port + "'");
+        }
+    }
+
+    private static EmbeddedPostgres startEmbedded(Path pgData, Integer port) {
         try {
             Files.createDirectories(pgData.getParent());
             stopOrphanedPostmaster(pgData);
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (port != null) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres pg = builder
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     // zonky starts PostgreSQL without fsync and without synchronous commit; this database holds
