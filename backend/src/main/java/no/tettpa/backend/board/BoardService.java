@@ -74,7 +74,7 @@ public class BoardService {
 
     public Board board(Caller caller, UUID teamId, int days) {
         TeamAccess.requireMemberOf(caller, teamId);
-        return jdbc.read(c -> {
+        return jdbc.snapshot(c -> {
             String teamName = teams.name(c, caller.municipalityId(), teamId);
             LocalDate today = LocalDate.now(NORWAY);
             ScopedPersons persons = ScopedPersons.of(scopes.visible(c, caller)).seeing(Category.BOARD);

@@ -79,7 +79,7 @@ public class CaseloadService {
 
     public Overview team(Caller caller, UUID teamId, Listing listing) {
         TeamAccess.requireLeaderOf(caller, teamId);
-        return jdbc.read(c -> {
+        return jdbc.snapshot(c -> {
             String teamName = teams.name(c, caller.municipalityId(), teamId);
             List<PersonRow> persons = persons(c, "p.team_id = ?", caller.municipalityId(), teamId);
             List<TeamDirectory.Member> workers = teams.fieldWorkers(c, caller.municipalityId(), teamId);
@@ -90,7 +90,7 @@ public class CaseloadService {
 
     /** The persons the caller coordinates on their own teams. */
     public Overview mine(Caller caller, Listing listing) {
-        return jdbc.read(c -> {
+        return jdbc.snapshot(c -> {
             List<PersonRow> persons = caller.teamIds().isEmpty() ? List.of()
                     : persons(c, "p.team_id = ANY(?) AND p.coordinator_id = ?", caller.municipalityId(),
                     c.createArrayOf("uuid", caller.teamIds().toArray()), caller.staffId());

@@ -72,7 +72,7 @@ public class TimelineService {
     private record Row(RecordStore.StoredRecord record, String authorName, String deviceLabel) {}
 
     public Timeline of(Caller caller, UUID personId, Window window) {
-        return jdbc.read(c -> {
+        return jdbc.snapshot(c -> {
             VisibleScope scope = scopes.visible(c, caller, List.of(personId)).get(personId);
             if (scope == null) throw ProblemException.notFound("person");
             String name = displayName(c, caller.municipalityId(), personId);

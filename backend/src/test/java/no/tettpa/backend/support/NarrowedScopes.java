@@ -3,7 +3,7 @@ package no.tettpa.backend.support;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
-import no.tettpa.backend.access.CaseloadScopes;
+import no.tettpa.backend.access.AccessScopes;
 import no.tettpa.backend.auth.Caller;
 import no.tettpa.backend.sync.ScopeResolver;
 import no.tettpa.backend.sync.model.VisibleScope;
@@ -21,11 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * that shares only part of a record would.
  */
 @Singleton
-@Replaces(CaseloadScopes.class)
+@Replaces(AccessScopes.class)
 @Requires(property = "tettpa.test.narrowed-scopes", value = "true")
 public class NarrowedScopes implements ScopeResolver {
     public static final Map<UUID, Integer> MASKS = new ConcurrentHashMap<>();
-    private final CaseloadScopes caseload = new CaseloadScopes();
+    private final AccessScopes caseload = new AccessScopes();
 
     @Override
     public Map<UUID, VisibleScope> visible(Connection c, Caller caller) throws SQLException {

@@ -20,7 +20,8 @@ public class RecordingReadListener implements RecordService.ReadListener {
     private final List<Read> reads = new CopyOnWriteArrayList<>();
 
     @Override
-    public void read(Connection c, Caller caller, UUID personId, List<RecordStore.StoredRecord> records, String purpose) {
+    public void read(Connection c, Caller caller, UUID personId, List<RecordStore.StoredRecord> records, String basis,
+                     String purpose) {
         reads.add(new Read(caller.staffId(), personId, records.size(), purpose));
     }
 
