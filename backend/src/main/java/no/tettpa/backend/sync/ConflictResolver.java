@@ -1,6 +1,7 @@
 package no.tettpa.backend.sync;
 
 import jakarta.inject.Singleton;
+import no.tettpa.sync.merge.ConflictDraft;
 import no.tettpa.sync.merge.Stamp;
 import no.tettpa.sync.merge.Values;
 import no.tettpa.sync.schema.EntitySpec;
@@ -35,10 +36,12 @@ public class ConflictResolver {
 
     private final RecordStore store;
     private final DomainRules rules;
+    private final ConflictRecords conflictRecords;
 
-    public ConflictResolver(RecordStore store, DomainRules rules) {
+    public ConflictResolver(RecordStore store, DomainRules rules, ConflictRecords conflictRecords) {
         this.store = store;
         this.rules = rules;
+        this.conflictRecords = conflictRecords;
     }
 
     /** The records that conflict resolutions in this batch will change, so they are locked with the rest. */
@@ -98,12 +101,20 @@ public class ConflictResolver {
                 refused = new MutationOutcome.Rejection("validation", "resolution.choice",
                         "a delete-or-keep conflict is settled by choosing kept or other");
             } else if ("other".equals(choice) && !target.deleted()) {
-                w.write(targetId, target.personId(), target.entity(), target.category(), target.version() + 1, true,
-                        target.body(), target.stamps(), stamp, mutationSeq);
+                Stamp lastEdit = editedSince(conflict, target);
+                if (lastEdit != null) {
+                    // Edited after this conflict was made: the delete is not carried out over edits the chooser
+                    // did not see; it waits for a person again.
+                    reopen(w, conflict, target, new ConflictDraft(null, "delete_edit", true, null, "edited", lastEdit,
+                            "deleted", stamp), stamp, mutationSeq);
+                } else {
+                    w.write(targetId, target.personId(), target.entity(), target.category(), target.version() + 1, true,
+                            target.body(), target.stamps(), stamp, mutationSeq);
+                }
             }
         } else if (!"kept".equals(choice)) {
             Object value = "other".equals(choice) ? body.get("otherValue") : Values.normalize(resolution.get("value"));
-            refused = applyValue(c, w, spec, target, field, value, stamp, ctx, mutationSeq);
+            refused = applyValue(c, w, spec, target, field, value, body.get("keptValue"), conflict, stamp, ctx, mutationSeq);
         }
         if (refused != null) return new Result(0, refused);
 
@@ -120,8 +131,30 @@ public class ConflictResolver {
         return new Result(conflict.version() + 1, null);
     }
 
+    /**
+     * The latest stamp on the record if it was written after the conflict was made (the conflict's own first stamp
+     * is when it was made), else null.
+     */
+    private static Stamp editedSince(RecordStore.StoredRecord conflict, RecordStore.StoredRecord target) {
+        Stamp made = conflict.stamps().values().stream().min(java.util.Comparator.comparing(Stamp::hlc)).orElse(null);
+        Stamp last = target.stamps().values().stream().max(java.util.Comparator.comparing(Stamp::hlc)).orElse(null);
+        return made != null && last != null && last.hlc().isAfter(made.hlc()) ? last : null;
+    }
+
+    private void reopen(WriteBatch w, RecordStore.StoredRecord conflict, RecordStore.StoredRecord target, ConflictDraft d,
+                        Stamp stamp, Long mutationSeq) {
+        w.conflicts.add(conflictRecords.create(d, target.recordId(), target.entity(), target.personId(), target.category(),
+                stamp, w.caller.staffId(), w.deviceId, mutationSeq));
+    }
+
+    /**
+     * Applies the chosen value. When the field moved on after the conflict was made (someone wrote a value neither
+     * side of the conflict had), the choice is applied and that newer value goes into a new open conflict beside
+     * it: a resolution never overwrites what its maker did not see without a trace.
+     */
     private MutationOutcome.Rejection applyValue(Connection c, WriteBatch w, EntitySpec spec,
-                                                 RecordStore.StoredRecord target, String field, Object value, Stamp stamp,
+                                                 RecordStore.StoredRecord target, String field, Object value,
+                                                 Object keptWhenMade, RecordStore.StoredRecord conflict, Stamp stamp,
                                                  Validation.Context ctx, Long mutationSeq) throws SQLException {
         Matcher element = field == null ? null : ELEMENT.matcher(field);
         String name = element != null && element.matches() ? element.group(1) : field;
@@ -149,6 +182,15 @@ public class ConflictResolver {
             if (!errors.isEmpty()) return new MutationOutcome.Rejection("validation", errors.get(0).field(), errors.get(0).message());
             newValue = value;
         }
+        boolean isElement = element != null && element.matches();
+        String stampKey = isElement ? name + "[" + element.group(2) + "]" : name;
+        Object now = isElement ? elementOf(target.body().get(name), element.group(2)) : target.body().get(name);
+        Object chosen = isElement ? value : newValue;
+        if (!Values.same(now, keptWhenMade) && !Values.same(now, chosen)) {
+            Stamp nowStamp = target.stamps().getOrDefault(stampKey, target.stamps().get(name));
+            reopen(w, conflict, target, new ConflictDraft(field, "resolution", true, keptWhenMade, chosen, stamp, now,
+                    nowStamp), stamp, mutationSeq);
+        }
         Map<String, Object> next = new TreeMap<>(target.body());
         if (newValue == null) next.remove(name);
         else next.put(name, newValue);
@@ -161,6 +203,16 @@ public class ConflictResolver {
         stamps.put(name, stamp);
         w.write(target.recordId(), target.personId(), target.entity(), target.category(), target.version() + 1, false,
                 v.body(), stamps, null, mutationSeq);
+        return null;
+    }
+
+    private static Object elementOf(Object list, String key) {
+        if (list instanceof List<?> items) {
+            for (Object o : items) {
+                String k = o instanceof Map<?, ?> m ? String.valueOf(m.get("id")) : String.valueOf(o);
+                if (k.equals(key)) return o;
+            }
+        }
         return null;
     }
 

@@ -121,6 +121,7 @@ public class ConflictService {
                         : List.of(new Problem.FieldError(r.rejection().field(), r.rejection().message())));
             }
             store.insert(c, caller.municipalityId(), w.versions);
+            conflictRecords.store(c, caller.municipalityId(), w.conflicts, store);
             for (UUID closed : w.closedConflicts) conflictRecords.closed(c, caller.municipalityId(), closed);
             return view(w.state.get(id));
         });

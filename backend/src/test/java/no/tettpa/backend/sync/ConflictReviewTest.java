@@ -84,6 +84,38 @@ class ConflictReviewTest extends SyncTest {
     }
 
     @Test
+    void aResolutionNeverOverwritesAValueItsMakerDidNotSeeWithoutATrace() {
+        UUID id = longTextConflict("B", "A");
+        TestDevice a = device(kari);
+        only(a.push(a.update("person", eirik.id(), eirik.id(), 2, Map.of("contactNotes", "C"))));
+        var resolved = http().post("/api/v1/conflicts/" + id + "/resolution", tenant.token(leader),
+                Http.toJson(Map.of("choice", "other")));
+        assertEquals(200, resolved.status(), resolved.body());
+        var open = http().get("/api/v1/conflicts?teamId=" + tenant.teamId, tenant.token(leader)).json();
+        assertEquals(1, open.size(), "the newer value waits for a person in a new conflict");
+        assertEquals("resolution", open.get(0).get("kind").getStringValue());
+        assertEquals("B", open.get(0).get("keptValue").getStringValue());
+        assertEquals("C", open.get(0).get("otherValue").getStringValue());
+    }
+
+    @Test
+    void aDeleteChosenOverEditsMadeAfterTheConflictIsNotCarriedOut() {
+        TestDevice a = device(kari);
+        TestDevice b = device(ola);
+        UUID arrears = UUID.randomUUID();
+        only(a.push(a.create("arrears_case", arrears, eirik.id(), no.tettpa.backend.support.Records.arrearsCase())));
+        only(a.push(a.update("arrears_case", arrears, eirik.id(), 1, Map.of("notes", "Utleier ringt"))));
+        UUID id = UUID.fromString(only(b.push(b.delete("arrears_case", arrears, eirik.id(), 1))).get("conflictIds").get(0)
+                .getStringValue());
+        only(a.push(a.update("arrears_case", arrears, eirik.id(), 2, Map.of("monthsInArrears", 4))));
+        assertEquals(200, http().post("/api/v1/conflicts/" + id + "/resolution", tenant.token(leader),
+                Http.toJson(Map.of("choice", "other"))).status());
+        assertEquals("false", Db.text("SELECT deleted::text FROM record_version WHERE municipality_id = ? AND record_id = ? "
+                + "ORDER BY version DESC LIMIT 1", tenant.id, arrears));
+        assertEquals(1, Db.count("SELECT count(*) FROM open_conflict WHERE municipality_id = ? AND kind = 'delete_edit'", tenant.id));
+    }
+
+    @Test
     void badResolutionsAreClearErrors() {
         UUID id = longTextConflict("B", "A");
         var bad = http().post("/api/v1/conflicts/" + id + "/resolution", tenant.token(leader),

@@ -71,4 +71,27 @@ class ServerRegressionTest extends ServerTest {
         boolean kept = "Beholde leiligheten i Storgata".equals(text) || inConflictHistory(changes, olasGoal);
         assertEquals(true, kept, "Ola's goal text was replaced by Kari's stale copy ('" + text + "') without a conflict");
     }
+
+    /**
+     * A conflict is resolved ("other") after someone wrote a newer value to the same field. The resolution is applied,
+     * and the newer value, which its maker did not see, goes into a new open conflict: it stays in the conflict
+     * history (PROTOCOL.md § 6.3). Found by the simulator's ledger under load.
+     */
+    @Test
+    void aResolutionKeepsAValueWrittenAfterTheConflictInANewConflict() {
+        TestDevice k = rawDevice(kari);
+        TestDevice o = rawDevice(ola);
+        k.push(k.update("person", eirik.id(), eirik.id(), 1, Map.of("contactNotes", "A")));
+        JsonNode conflict = o.push(o.update("person", eirik.id(), eirik.id(), 1, Map.of("contactNotes", "B"))).get(0);
+        UUID conflictId = UUID.fromString(conflict.get("conflictIds").get(0).getStringValue());
+        k.push(k.update("person", eirik.id(), eirik.id(), 2, Map.of("contactNotes", "C")));
+        JsonNode resolved = o.push(o.update("conflict", conflictId, eirik.id(), 1,
+                Map.of("resolution", Map.of("choice", "other")))).get(0);
+        assertEquals("applied", resolved.get("status").getStringValue());
+
+        List<JsonNode> changes = rawDevice(leader).pullAll();
+        String notes = latest(changes, eirik.id()).get("fields").get("contactNotes").getStringValue();
+        boolean kept = "C".equals(notes) || inConflictHistory(changes, "C");
+        assertEquals(true, kept, "the notes are now '" + notes + "' and 'C' is in no conflict record");
+    }
 }

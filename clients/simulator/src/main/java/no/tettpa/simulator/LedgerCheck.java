@@ -181,7 +181,7 @@ final class LedgerCheck {
         if ("conflict".equals(writer.entity())) {
             Long seen = writer.targetSeenVersion();
             return seen != null && seen >= in.version() ? "replaced by a conflict resolution that saw it"
-                    : "LOST (known server bug: a resolution overwrites a newer value): overwritten by a conflict "
+                    : "LOST: overwritten by a conflict "
                     + "resolution made without seeing it (" + (seen == null ? "the resolving device showed the record "
                     + "as deleted" : "it held v" + seen) + ")" + where;
         }

@@ -24,7 +24,6 @@ record Report(SimulationConfig config, int skewedDevices, int persons, Stats sta
         long refused = stats.refused().values().stream().mapToLong(Long::longValue).sum();
         out.println("Tettpå sync simulation (seed " + c.seed() + ", server "
                 + (c.inProcess() ? "in-process" : "process " + c.serverJar())
-                + (c.avoidServerBugs() ? "; avoiding the known server bugs" : "; every operation, known server bugs included")
                 + ")");
         out.printf("  devices          %d (%d workers in %d teams, %d persons; %d devices with clocks 1-6 h off)%n",
                 c.devices(), c.workers(), c.teams(), persons, skewedDevices);
@@ -36,9 +35,7 @@ record Report(SimulationConfig config, int skewedDevices, int persons, Stats sta
         out.println("  conflicts        " + counts(conflicts));
         out.println("  faults injected  " + counts(faults));
         out.printf("  values written   %d: %s%n", ledger.values(), counts(ledger.accounted()));
-        long knownBug = ledger.lost().stream().filter(l -> l.contains("(known server bug")).count();
-        out.println("  lost             " + ledger.lost().size()
-                + (knownBug > 0 ? " (" + knownBug + " of them the known server bug in ServerBugsTest)" : ""));
+        out.println("  lost             " + ledger.lost().size());
         ledger.lost().stream().limit(20).forEach(l -> out.println("    " + l));
         out.printf("  converged        %s (%d of %d devices)%n", divergence.isEmpty() ? "yes" : "NO", converged, c.devices());
         divergence.stream().limit(20).forEach(l -> out.println("    " + l));

@@ -39,7 +39,7 @@ final class SimDevice {
     private int offlineFor;
 
     SimDevice(int index, Seeder.Worker worker, long clockSkewMillis, Path file, SyncTransport transport,
-              TokenSupplier tokens, Ledger ledger, Stats stats, FaultLog faults, long seed, boolean avoidServerBugs) {
+              TokenSupplier tokens, Ledger ledger, Stats stats, FaultLog faults, long seed) {
         this.index = index;
         this.worker = worker;
         this.clockSkewMillis = clockSkewMillis;
@@ -53,7 +53,7 @@ final class SimDevice {
         this.config = FieldClientConfig.defaults("simulator").withWallClock(this::wallClock)
                 .withRetry(new Backoff(Duration.ofMillis(100), Duration.ofSeconds(3), new Random(seed + 1)),
                         d -> Thread.sleep(d.toMillis()));
-        this.workload = new Workload(random, new FieldValues(random, index, this::wallClock), avoidServerBugs);
+        this.workload = new Workload(random, new FieldValues(random, index, this::wallClock));
         open();
     }
 

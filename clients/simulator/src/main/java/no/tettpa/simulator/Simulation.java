@@ -92,7 +92,7 @@ final class Simulation {
             }
             SyncTransport transport = new FaultInjectingTransport(network, plan, t, pool, config.seed() * 1000 + i);
             devices.add(new SimDevice(i, worker, skew, work.resolve("devices/device-" + i + ".db"), transport, t, ledger,
-                    stats, faults, config.seed() * 7919 + i, config.avoidServerBugs()));
+                    stats, faults, config.seed() * 7919 + i));
         }
         return devices;
     }

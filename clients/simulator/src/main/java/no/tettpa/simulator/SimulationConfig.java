@@ -14,20 +14,15 @@ import java.nio.file.Path;
  * @param serverKills      how many times the server is killed mid-push and restarted
  * @param databaseRestarts how many times PostgreSQL is restarted under load
  * @param scopeChanges     how many persons are moved to another team (and later back): evictions and backfills
- * @param avoidServerBugs  whether workers stay clear of the known server bug (see {@code ServerBugsTest} in the
- *                         SDK): they resolve conflicts only by keeping the current value, since taking the other one
- *                         can overwrite a newer value without a trace
  */
 record SimulationConfig(int devices, int workers, int teams, int personsPerTeam, int operations, long seed,
                         Path serverJar, Path workDirectory, double cutRate, double duplicateRate, double replayRate,
-                        double skewedDevices, int serverKills, int databaseRestarts, int scopeChanges,
-                        boolean avoidServerBugs) {
+                        double skewedDevices, int serverKills, int databaseRestarts, int scopeChanges) {
 
     static final String USAGE = """
             usage: SimulatorMain [--in-process | --server-jar backend/target/tettpa.jar] [--devices N] [--workers N]
                                  [--teams N] [--persons-per-team N] [--operations N] [--seed N] [--work-dir DIR]
-                                 [--server-kills N] [--db-restarts N] [--scope-changes N] [--no-faults]
-                                 [--avoid-known-server-bugs]""";
+                                 [--server-kills N] [--db-restarts N] [--scope-changes N] [--no-faults]""";
 
     boolean inProcess() {
         return serverJar == null;
@@ -46,7 +41,6 @@ record SimulationConfig(int devices, int workers, int teams, int personsPerTeam,
             switch (option) {
                 case "--in-process" -> b.serverJar = null;
                 case "--no-faults" -> b.noFaults();
-                case "--avoid-known-server-bugs" -> b.avoidServerBugs = true;
                 default -> {
                     if (i + 1 >= args.length) throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
                     b.set(option, args[++i]);
@@ -73,7 +67,6 @@ record SimulationConfig(int devices, int workers, int teams, int personsPerTeam,
         int serverKills = 1;
         int databaseRestarts = 1;
         int scopeChanges = 1;
-        boolean avoidServerBugs;
 
         void noFaults() {
             cutRate = 0;
@@ -108,7 +101,7 @@ record SimulationConfig(int devices, int workers, int teams, int personsPerTeam,
             }
             return new SimulationConfig(devices, workers, teams, personsPerTeam, operations, seed, serverJar,
                     workDirectory, cutRate, duplicateRate, replayRate, skewedDevices, serverKills, databaseRestarts,
-                    scopeChanges, avoidServerBugs);
+                    scopeChanges);
         }
     }
 }

@@ -30,13 +30,10 @@ final class Workload {
 
     private final Random random;
     private final FieldValues values;
-    private final boolean avoidServerBugs;
 
-    /** @param avoidServerBugs resolve conflicts only by keeping the current value (see {@link SimulationConfig}) */
-    Workload(Random random, FieldValues values, boolean avoidServerBugs) {
+    Workload(Random random, FieldValues values) {
         this.random = random;
         this.values = values;
-        this.avoidServerBugs = avoidServerBugs;
     }
 
     /** Makes one change; null when the device holds nobody yet. Throws LocalValidationException when refused. */
@@ -176,7 +173,7 @@ final class Workload {
         if (open == null) return visit(c, person);
         UUID target = UUID.fromString(String.valueOf(open.fields().get("recordId")));
         Long seen = c.record(target).map(LocalRecord::serverVersion).orElse(null);
-        c.resolveConflict(open.id(), avoidServerBugs ? "kept" : values.pick(List.of("kept", "other")), null, null);
+        c.resolveConflict(open.id(), values.pick(List.of("kept", "other")), null, null);
         return new Step("conflict resolved", Map.of(), seen);
     }
 }

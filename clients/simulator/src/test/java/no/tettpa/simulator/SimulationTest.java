@@ -22,7 +22,6 @@ class SimulationTest {
     void fourDevicesThreeHundredOperationsWithFaultsLoseNothingAndConverge() throws Exception {
         SimulationConfig.Builder b = SimulationConfig.small();
         b.workDirectory = dir;
-        b.avoidServerBugs = true;
         Report report = new Simulation(b.build()).run();
         report.print(System.out);
 
