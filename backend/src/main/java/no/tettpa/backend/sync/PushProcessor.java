@@ -81,23 +81,54 @@ public class PushProcessor {
         }
         Set<UUID> persons = new HashSet<>();
         Set<UUID> changed = new HashSet<>();
-        Set<UUID> ids = new LinkedHashSet<>();
+        Set<UUID> edited = new LinkedHashSet<>();
+        Set<UUID> created = new LinkedHashSet<>();
         for (Prepared p : prepared) {
             if (p.rejection() == null) {
                 persons.add(p.m().personId());
-                ids.add(p.m().recordId());
-                if (p.op() != Edit.Op.CREATE) changed.add(p.m().personId());
+                if (p.op() == Edit.Op.CREATE) {
+                    created.add(p.m().recordId());
+                } else {
+                    edited.add(p.m().recordId());
+                    changed.add(p.m().personId());
+                }
             }
         }
         Map<UUID, VisibleScope> visible = scopes.visible(c, caller, persons);
-        ids.addAll(resolver.targetsOf(c, caller.municipalityId(), prepared));
+        edited.addAll(resolver.targetsOf(c, caller.municipalityId(), prepared));
         store.lockPersons(c, caller.municipalityId(), changed);
-        Map<UUID, RecordStore.StoredRecord> current = store.current(c, caller.municipalityId(), ids);
-        Map<UUID, RecordStore.StoredRecord> bases = store.versionsAt(c, caller.municipalityId(), olderBases(prepared, current));
-
-        WriteBatch batchWrites = new WriteBatch(caller.municipalityId(), caller, deviceId, current);
         String controller = controllerOf(c, caller);
-        List<MutationOutcome> outcomes = new ArrayList<>(batch.size());
+
+        // Fast path: a create is almost always of a new id, so its id is not looked up; the insert skips rows whose
+        // key exists. Should any exist (a create sent again under a new seq, a colliding id), the batch is undone to
+        // the savepoint and judged again with every id looked up.
+        java.sql.Savepoint beforeWrites = created.isEmpty() ? null : c.setSavepoint();
+        Attempt fast = attempt(c, caller, deviceId, prepared, edited, visible, controller, ctx, true);
+        Attempt done = fast;
+        if (fast == null) {
+            c.rollback(beforeWrites);
+            Set<UUID> all = new LinkedHashSet<>(edited);
+            all.addAll(created);
+            done = attempt(c, caller, deviceId, prepared, all, visible, controller, ctx, false);
+        } else if (beforeWrites != null) {
+            c.releaseSavepoint(beforeWrites);
+        }
+        List<MutationOutcome> outcomes = done.outcomes();
+        List<Flag> flags = done.flags();
+        for (WriteListener l : writeListeners) l.judged(c, caller, deviceId, batch, outcomes);
+        return new Judged(outcomes, flags);
+    }
+
+    private record Attempt(List<MutationOutcome> outcomes, List<Flag> flags) {}
+
+    /** Judges and writes the batch; with {@code fast}, returns null (having written part) if a created id existed. */
+    private Attempt attempt(Connection c, Caller caller, UUID deviceId, List<Prepared> prepared, Set<UUID> lookedUp,
+                            Map<UUID, VisibleScope> visible, String controller, Validation.Context ctx, boolean fast)
+            throws SQLException {
+        Map<UUID, RecordStore.StoredRecord> current = store.current(c, caller.municipalityId(), lookedUp);
+        Map<UUID, RecordStore.StoredRecord> bases = store.versionsAt(c, caller.municipalityId(), olderBases(prepared, current));
+        WriteBatch batchWrites = new WriteBatch(caller.municipalityId(), caller, deviceId, current);
+        List<MutationOutcome> outcomes = new ArrayList<>(prepared.size());
         List<Flag> flags = new ArrayList<>();
         for (Prepared p : prepared) {
             MutationOutcome o = p.rejection() != null ? rejected(p.m(), p.rejection())
@@ -107,13 +138,17 @@ public class PushProcessor {
             }
             outcomes.add(o);
         }
-        store.insert(c, caller.municipalityId(), batchWrites.versions);
+        if (fast) {
+            int written = store.insertIfAbsent(c, caller.municipalityId(), batchWrites.versions);
+            if (written != batchWrites.versions.size()) return null;
+        } else {
+            store.insert(c, caller.municipalityId(), batchWrites.versions);
+        }
         conflictRecords.store(c, caller.municipalityId(), batchWrites.conflicts, store);
         for (UUID closed : batchWrites.closedConflicts) {
             conflictRecords.closed(c, caller.municipalityId(), closed);
         }
-        for (WriteListener l : writeListeners) l.judged(c, caller, deviceId, batch, outcomes);
-        return new Judged(outcomes, flags);
+        return new Attempt(outcomes, flags);
     }
 
     private Prepared prepare(Mutation m, Hlc hlc, int schemaVersion, Validation.Context ctx) {

@@ -127,7 +127,16 @@ public class RecordStore {
     }
 
     public void insert(Connection c, UUID municipality, List<NewVersion> versions) throws SQLException {
-        if (versions.isEmpty()) return;
+        insert(c, municipality, versions, false);
+    }
+
+    /** Inserts the versions whose key is free; returns how many it inserted. */
+    public int insertIfAbsent(Connection c, UUID municipality, List<NewVersion> versions) throws SQLException {
+        return insert(c, municipality, versions, true);
+    }
+
+    private int insert(Connection c, UUID municipality, List<NewVersion> versions, boolean ifAbsent) throws SQLException {
+        if (versions.isEmpty()) return 0;
         int n = versions.size();
         Object[] ids = new Object[n], persons = new Object[n], authors = new Object[n], devices = new Object[n];
         Long[] vs = new Long[n], seqs = new Long[n];
@@ -153,7 +162,8 @@ public class RecordStore {
                 + "category, deleted, body, stamps, deleted_by, author_id, device_id, mutation_seq) "
                 + "SELECT ?, u.id, u.v, u.p, u.e, u.c, u.d, u.b::jsonb, u.s::jsonb, u.db::jsonb, u.a, u.dev, u.seq "
                 + "FROM unnest(?::uuid[], ?::bigint[], ?::uuid[], ?::text[], ?::smallint[], ?::boolean[], ?::text[], "
-                + "?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::bigint[]) AS u(id, v, p, e, c, d, b, s, db, a, dev, seq)")) {
+                + "?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::bigint[]) AS u(id, v, p, e, c, d, b, s, db, a, dev, seq)"
+                + (ifAbsent ? " ON CONFLICT DO NOTHING" : ""))) {
             ps.setObject(1, municipality);
             ps.setArray(2, c.createArrayOf("uuid", ids));
             ps.setArray(3, c.createArrayOf("int8", vs));
@@ -167,7 +177,7 @@ public class RecordStore {
             ps.setArray(11, c.createArrayOf("uuid", authors));
             ps.setArray(12, c.createArrayOf("uuid", devices));
             ps.setArray(13, c.createArrayOf("int8", seqs));
-            ps.executeUpdate();
+            return ps.executeUpdate();
         }
     }
 
