@@ -8,8 +8,8 @@ import java.util.UUID;
 
 /**
  * How many uses of short-lived exceptional access (kortvarig tilgang, "break the glass") to each person's record the
- * team leader has yet to review. The exceptional-access feature implements this over its own table; until it is
- * there, {@link NoReviewCounts} answers that there is nothing to review.
+ * team leader has yet to review. The access feature answers from its own table; {@link NoReviewCounts} is the
+ * fallback when no such bean is present.
  */
 public interface ReviewCounts {
     /** Per person, the exceptional-access uses not yet reviewed; a person with none may be left out. */

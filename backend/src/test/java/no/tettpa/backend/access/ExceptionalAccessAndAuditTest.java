@@ -78,6 +78,7 @@ class ExceptionalAccessAndAuditTest extends ApiTest {
         assertEquals(1, queue.json().size(), "the use waits in the leader's review queue");
         var unusual = http().get("/api/v1/reviews/unusual-access?teamId=" + tenant.teamId, tenant.token(leader));
         assertTrue(unusual.body().contains("exceptional_access_unreviewed"));
+        assertEquals(1, toReviewInCaseload(), "the leader's caseload overview counts it");
 
         // It expires: the device evicts, and the API no longer answers.
         try (Connection c = Db.connect(); var ps = c.prepareStatement("UPDATE exceptional_access SET granted_at = now() - "
@@ -102,6 +103,18 @@ class ExceptionalAccessAndAuditTest extends ApiTest {
                 .json().size());
         assertEquals(409, http().post("/api/v1/reviews/exceptional-access/" + accessId, tenant.token(leader),
                 Http.toJson(Map.of())).status());
+        assertEquals(0, toReviewInCaseload(), "reviewed uses leave the count");
+    }
+
+    private int toReviewInCaseload() {
+        var overview = http().get("/api/v1/teams/" + tenant.teamId + "/caseload", tenant.token(leader));
+        assertEquals(200, overview.status(), overview.body());
+        for (JsonNode row : overview.json().get("persons").values()) {
+            if (row.get("personId").getStringValue().equals(eirik.id().toString())) {
+                return row.get("exceptionalAccessToReview").getIntValue();
+            }
+        }
+        throw new AssertionError("Eirik is not in the overview");
     }
 
     @Test
