@@ -1,6 +1,5 @@
 package no.tettpa.backend.access;
 
-import no.tettpa.backend.platform.Sql;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -9,6 +8,7 @@ import no.tettpa.backend.audit.AuditLog;
 import no.tettpa.backend.auth.Caller;
 import no.tettpa.backend.auth.Role;
 import no.tettpa.backend.platform.Jdbc;
+import no.tettpa.backend.platform.Sql;
 import no.tettpa.backend.problem.Problem;
 import no.tettpa.backend.problem.ProblemException;
 import no.tettpa.backend.problem.ProblemType;
@@ -181,13 +181,7 @@ public class ConsentService {
             + "given_how, recorded_by, recorded_at, withdrawn_at, withdrawn_by, withdrawal_note FROM consent_grant";
 
     private static ConsentView find(Connection c, UUID m, UUID id) throws SQLException {
-        try (var ps = c.prepareStatement(SELECT + " WHERE municipality_id = ? AND id = ?")) {
-            ps.setObject(1, m);
-            ps.setObject(2, id);
-            try (var rs = ps.executeQuery()) {
-                return rs.next() ? view(rs) : null;
-            }
-        }
+        return Sql.one(c, SELECT + " WHERE municipality_id = ? AND id = ?", ConsentService::view, m, id);
     }
 
     private static ConsentView view(ResultSet rs) throws SQLException {

@@ -1,6 +1,5 @@
 package no.tettpa.backend.access;
 
-import no.tettpa.backend.platform.Sql;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.Nullable;
@@ -10,6 +9,7 @@ import no.tettpa.backend.audit.AuditLog;
 import no.tettpa.backend.auth.Caller;
 import no.tettpa.backend.auth.Role;
 import no.tettpa.backend.platform.Jdbc;
+import no.tettpa.backend.platform.Sql;
 import no.tettpa.backend.problem.Problem;
 import no.tettpa.backend.problem.ProblemException;
 import no.tettpa.backend.problem.ProblemType;
@@ -143,13 +143,7 @@ public class ExceptionalAccess {
             + "e.expires_at > now(), e.reviewed_at, e.reviewed_by, e.review_note FROM exceptional_access";
 
     private static Use find(Connection c, UUID m, UUID id) throws SQLException {
-        try (var ps = c.prepareStatement(SELECT + " e WHERE e.municipality_id = ? AND e.id = ?")) {
-            ps.setObject(1, m);
-            ps.setObject(2, id);
-            try (var rs = ps.executeQuery()) {
-                return rs.next() ? use(rs) : null;
-            }
-        }
+        return Sql.one(c, SELECT + " e WHERE e.municipality_id = ? AND e.id = ?", ExceptionalAccess::use, m, id);
     }
 
     private static Use use(ResultSet rs) throws SQLException {

@@ -23,10 +23,6 @@ public class BoardMinuteRules implements EntityRules {
                 && lookup.find(UUID.fromString(entry), "board_entry", w.personId()).isEmpty()) {
             p.add("boardEntryId", "must name a board entry of the same person");
         }
-        if (w.next().get("corrects") instanceof String corrected
-                && (corrected.equals(w.recordId().toString())
-                || lookup.find(UUID.fromString(corrected), "board_minute", w.personId()).isEmpty())) {
-            p.add("corrects", "must name an earlier minute of the same person");
-        }
+        checkCorrects(w, lookup, "minute", p);
     }
 }

@@ -7,7 +7,6 @@ import no.tettpa.backend.sync.DomainRules;
 import no.tettpa.backend.sync.RecordLookup;
 
 import java.time.LocalDate;
-import java.util.UUID;
 
 /** A BrukerPlan rating: a correction names an earlier rating of the same person. */
 @Singleton
@@ -19,10 +18,6 @@ public class RatingRules implements EntityRules {
 
     @Override
     public void check(DomainRules.Write w, RecordLookup lookup, LocalDate today, Problems p) {
-        if (w.next().get("corrects") instanceof String corrected
-                && (corrected.equals(w.recordId().toString())
-                || lookup.find(UUID.fromString(corrected), "rating", w.personId()).isEmpty())) {
-            p.add("corrects", "must name an earlier rating of the same person");
-        }
+        checkCorrects(w, lookup, "rating", p);
     }
 }

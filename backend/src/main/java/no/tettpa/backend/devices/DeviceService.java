@@ -1,6 +1,5 @@
 package no.tettpa.backend.devices;
 
-import no.tettpa.backend.platform.Sql;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -9,6 +8,7 @@ import no.tettpa.backend.audit.AuditLog;
 import no.tettpa.backend.auth.Caller;
 import no.tettpa.backend.auth.Role;
 import no.tettpa.backend.platform.Jdbc;
+import no.tettpa.backend.platform.Sql;
 import no.tettpa.backend.problem.Problem;
 import no.tettpa.backend.problem.ProblemException;
 import no.tettpa.backend.problem.ProblemType;
@@ -100,13 +100,7 @@ public class DeviceService {
             + "schema_version, revoked_at, revoked_by, revoke_reason, wipe_sent_at FROM device";
 
     private static DeviceView find(Connection c, UUID m, UUID id) throws SQLException {
-        try (var ps = c.prepareStatement(SELECT + " WHERE municipality_id = ? AND id = ?")) {
-            ps.setObject(1, m);
-            ps.setObject(2, id);
-            try (var rs = ps.executeQuery()) {
-                return rs.next() ? view(rs) : null;
-            }
-        }
+        return Sql.one(c, SELECT + " WHERE municipality_id = ? AND id = ?", DeviceService::view, m, id);
     }
 
     private static DeviceView view(ResultSet rs) throws SQLException {

@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 
-/** The small JDBC chores that recur: bind positional parameters and run, ask whether a row exists, read an instant. */
+/**
+ * The small JDBC chores that recur: bind positional parameters and run, ask whether a row exists, read one row, read
+ * an instant.
+ */
 public final class Sql {
     private Sql() {}
 
@@ -23,6 +26,22 @@ public final class Sql {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
+            }
+        }
+    }
+
+    /** Reads one row of a result; may throw, unlike {@link java.util.function.Function}. */
+    @FunctionalInterface
+    public interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs a query with the parameters bound in order; returns its first row read by {@code row}, or null if none. */
+    public static <T> T one(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? row.read(rs) : null;
             }
         }
     }

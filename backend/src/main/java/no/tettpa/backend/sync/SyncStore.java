@@ -1,14 +1,13 @@
 package no.tettpa.backend.sync;
 
-import no.tettpa.backend.platform.Sql;
 import io.micronaut.core.type.Argument;
 import jakarta.inject.Singleton;
+import no.tettpa.backend.platform.Sql;
 import no.tettpa.sync.wire.MutationOutcome;
 import no.tettpa.sync.wire.PurgeReceipt;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,18 +51,8 @@ public class SyncStore {
 
     /** The first stored request of this device that carried the given seq, as received. */
     public Optional<byte[]> received(Connection c, UUID municipality, UUID deviceId, long seq) throws SQLException {
-        try (var ps = c.prepareStatement("SELECT body FROM sync_request WHERE municipality_id = ? AND device_id = ? "
-                + "AND min_seq <= ? AND max_seq >= ? ORDER BY id")) {
-            ps.setObject(1, municipality);
-            ps.setObject(2, deviceId);
-            ps.setLong(3, seq);
-            ps.setLong(4, seq);
-            try (var rs = ps.executeQuery()) {
-                List<byte[]> bodies = new ArrayList<>();
-                while (rs.next()) bodies.add(rs.getBytes(1));
-                return bodies.isEmpty() ? Optional.empty() : Optional.of(bodies.get(0));
-            }
-        }
+        return Optional.ofNullable(Sql.one(c, "SELECT body FROM sync_request WHERE municipality_id = ? AND device_id = ? "
+                + "AND min_seq <= ? AND max_seq >= ? ORDER BY id LIMIT 1", rs -> rs.getBytes(1), municipality, deviceId, seq, seq));
     }
 
     public void storeOutcomes(Connection c, UUID municipality, UUID deviceId, List<MutationOutcome> outcomes)

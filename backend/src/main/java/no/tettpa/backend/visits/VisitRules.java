@@ -9,7 +9,6 @@ import no.tettpa.backend.sync.RecordLookup;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * A visit or contact: a failed attempt may take no time, anything else took some; a next step has a text when it
@@ -42,11 +41,6 @@ public class VisitRules implements EntityRules {
                 }
             }
         }
-        if (v.get("corrects") instanceof String corrected) {
-            if (corrected.equals(w.recordId().toString())
-                    || lookup.find(UUID.fromString(corrected), "visit", w.personId()).isEmpty()) {
-                p.add("corrects", "must name an earlier visit of the same person");
-            }
-        }
+        checkCorrects(w, lookup, "visit", p);
     }
 }
